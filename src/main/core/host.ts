@@ -1,0 +1,73 @@
+import { homedir, platform } from 'node:os'
+import type { AppInfo, EventSink, HostApi } from '../../shared/contract'
+import { createPtyService } from './terminal/pty-service'
+
+export interface HostOptions {
+  /** Which shell hosts this core. */
+  shellKind: AppInfo['shell']
+  version: string
+  /** Shell to spawn; defaults to $SHELL, then bash. */
+  shell?: string
+  /** Where new terminals start; defaults to the home directory. */
+  defaultCwd?: string
+  env?: NodeJS.ProcessEnv
+}
+
+/** One renderer's view of the host: its own terminals, gone when it goes. */
+export interface HostConnection {
+  api: HostApi
+  dispose(): void
+}
+
+export interface Host {
+  /** A renderer connected (a window loaded, a socket opened); its events go to `emit`. */
+  connect(emit: EventSink): HostConnection
+  /** Ends every connection and kills every process they started. */
+  dispose(): void
+  readonly connectionCount: number
+}
+
+export function createHost(options: HostOptions): Host {
+  const env = options.env ?? process.env
+  const shell = options.shell ?? env.SHELL ?? 'bash'
+  const defaultCwd = options.defaultCwd ?? homedir()
+  const connections = new Set<HostConnection>()
+
+  const info: AppInfo = {
+    name: 'War Room',
+    version: options.version,
+    shell: options.shellKind,
+    platform: platform(),
+    defaultCwd,
+    defaultShell: shell,
+  }
+
+  return {
+    connect(emit) {
+      const terminals = createPtyService({ shell, defaultCwd, env, emit })
+      const api: HostApi = {
+        'app.info': async () => info,
+        'terminal.create': async (input) => terminals.create(input),
+        'terminal.write': async (input) => terminals.write(input),
+        'terminal.resize': async (input) => terminals.resize(input),
+        'terminal.ack': async (input) => terminals.ack(input),
+        'terminal.kill': async (input) => terminals.kill(input),
+      }
+      const connection: HostConnection = {
+        api,
+        dispose() {
+          terminals.disposeAll()
+          connections.delete(connection)
+        },
+      }
+      connections.add(connection)
+      return connection
+    },
+    dispose() {
+      for (const connection of [...connections]) connection.dispose()
+    },
+    get connectionCount() {
+      return connections.size
+    },
+  }
+}

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto'
+import { statSync } from 'node:fs'
+import * as nodePty from 'node-pty'
+import type { EventSink, RequestInput, TerminalSession } from '../../../shared/contract'
+import { HostCallError } from '../../../shared/rpc/host-error'
+import { createOutputPump, type OutputPump } from './output-pump'
+
+/** After SIGHUP, a shell that has not exited within this time gets SIGKILL. */
+const KILL_GRACE_MS = 2_000
+
+export interface PtyServiceOptions {
+  /** Absolute path or name of the shell to run. */
+  shell: string
+  defaultCwd: string
+  env: NodeJS.ProcessEnv
+  emit: EventSink
+  /** Injected for tests; node-pty's spawn by default. */
+  spawn?: typeof nodePty.spawn
+}
+
+interface PtySession {
+  info: TerminalSession
+  pty: nodePty.IPty
+  pump: OutputPump
+  exited: boolean
+}
+
+export interface PtyService {
+  create(input: RequestInput<'terminal.create'>): TerminalSession
+  write(input: RequestInput<'terminal.write'>): void
+  resize(input: RequestInput<'terminal.resize'>): void
+  ack(input: RequestInput<'terminal.ack'>): void
+  kill(input: RequestInput<'terminal.kill'>): void
+  /** Kills every session this service started (window closed, socket gone). */
+  disposeAll(): void
+  readonly sessionCount: number
+}
+
+/** Environment the shell starts with: the user's own, minus what only we should see. */
+export function shellEnvironment(base: NodeJS.ProcessEnv): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(base)) {
+    if (value === undefined) continue
+    if (key.startsWith('ELECTRON_') || key.startsWith('WARROOM_') || key === 'NODE_OPTIONS')
+      continue
+    env[key] = value
+  }
+  env.TERM = 'xterm-256color'
+  env.COLORTERM = 'truecolor'
+  env.TERM_PROGRAM = 'WarRoom'
+  return env
+}
+
+function assertDirectory(cwd: string): void {
+  let isDirectory: boolean
+  try {
+    isDirectory = statSync(cwd).isDirectory()
+  } catch {
+    isDirectory = false
+  }
+  if (!isDirectory) throw new HostCallError('bad-request', `not a directory: ${cwd}`)
+}
+
+export function createPtyService(options: PtyServiceOptions): PtyService {
+  const spawn = options.spawn ?? nodePty.spawn
+  const sessions = new Map<string, PtySession>()
+
+  const get = (sessionId: string): PtySession => {
+    const session = sessions.get(sessionId)
+    if (!session) throw new HostCallError('not-found', `no terminal session ${sessionId}`)
+    return session
+  }
+
+  const terminate = (session: PtySession) => {
+    if (session.exited) return
+    try {
+      session.pty.kill('SIGHUP')
+    } catch {
+      // already gone
+    }
+    const pid = session.info.pid
+    setTimeout(() => {
+      if (!session.exited) {
+        try {
+          process.kill(pid, 'SIGKILL')
+        } catch {
+          // already gone
+        }
+      }
+    }, KILL_GRACE_MS).unref()
+  }
+
+  return {
+    create({ cwd, cols, rows }) {
+      const workingDirectory = cwd ?? options.defaultCwd
+      assertDirectory(workingDirectory)
+      const pty = spawn(options.shell, [], {
+        name: 'xterm-256color',
+        cols,
+        rows,
+        cwd: workingDirectory,
+        env: shellEnvironment(options.env),
+        encoding: 'utf8', // node-pty decodes with a StringDecoder: UTF-8 is never split
+      })
+      const info: TerminalSession = {
+        sessionId: randomUUID(),
+        pid: pty.pid,
+        shell: options.shell,
+        cwd: workingDirectory,
+      }
+      const pump = createOutputPump({
+        send: (data) => options.emit('terminal.data', { sessionId: info.sessionId, data }),
+        pause: () => pty.pause(),
+        resume: () => pty.resume(),
+      })
+      const session: PtySession = { info, pty, pump, exited: false }
+      sessions.set(info.sessionId, session)
+      pty.onData((data) => pump.push(data))
+      pty.onExit(({ exitCode, signal }) => {
+        session.exited = true
+        pump.dispose()
+        sessions.delete(info.sessionId)
+        options.emit('terminal.exit', {
+          sessionId: info.sessionId,
+          exitCode,
+          signal: signal ?? null,
+        })
+      })
+      return info
+    },
+    write({ sessionId, data }) {
+      const session = get(sessionId)
+      session.pump.noteInput()
+      session.pty.write(data)
+    },
+    resize({ sessionId, cols, rows }) {
+      const session = get(sessionId)
+      try {
+        session.pty.resize(cols, rows)
+      } catch {
+        // resizing a pty whose process just exited throws; the exit event follows
+      }
+    },
+    ack({ sessionId, chars }) {
+      sessions.get(sessionId)?.pump.ack(chars)
+    },
+    kill({ sessionId }) {
+      terminate(get(sessionId))
+    },
+    disposeAll() {
+      for (const session of sessions.values()) terminate(session)
+    },
+    get sessionCount() {
+      return sessions.size
+    },
+  }
+}

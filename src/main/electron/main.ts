@@ -1,0 +1,65 @@
+/**
+ * Electron shell entry: app lifecycle, the secure window, the app:// protocol and the IPC
+ * bridge to the core. Thin by design: behaviour lives in the core and the renderer.
+ */
+import { join } from 'node:path'
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron'
+import { createHost } from '../core/host'
+import { APP_ORIGIN, APP_SCHEME, isAppUrl, serveAppRequest } from './app-protocol'
+import { bridgeIpc } from './ipc-bridge'
+import { lockDownContents } from './window-security'
+
+const rendererDir = join(__dirname, '../renderer')
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+app.enableSandbox()
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'War Room',
+    backgroundColor: '#0b0f14',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  })
+  void window.loadURL(`${APP_ORIGIN}/index.html`)
+  return window
+}
+
+void app.whenReady().then(() => {
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request))
+  // No remote content: only the app's own files and devtools may load.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAppUrl(details.url) || details.url.startsWith('devtools://')
+    callback({ cancel: !allowed })
+  })
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permission === 'clipboard-sanitized-write'),
+  )
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents))
+
+  const host = createHost({ shellKind: 'electron', version: app.getVersion() })
+  const unbridge = bridgeIpc(ipcMain, host, isAppUrl)
+  createWindow()
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+  app.on('will-quit', () => {
+    unbridge()
+    host.dispose()
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})

@@ -1,0 +1,151 @@
+import { FitAddon } from '@xterm/addon-fit'
+import { Terminal } from '@xterm/xterm'
+import type { EventPayload, HostClient } from '../../../shared/contract'
+
+/** Acknowledge parsed output in steps of this many chars (VS Code uses the same figure). */
+const ACK_EVERY_CHARS = 5_000
+/** Wait for the layout to settle before refitting; resizing a pty is not free. */
+const RESIZE_DEBOUNCE_MS = 50
+/** Bounded scrollback: enough to scroll back through an incident command, not unbounded. */
+export const SCROLLBACK_LINES = 5_000
+
+export type TerminalStatus = 'starting' | 'live' | 'exited' | 'failed'
+
+export interface TerminalControllerOptions {
+  host: HostClient
+  container: HTMLElement
+  onStatus(status: TerminalStatus, detail?: string): void
+}
+
+/**
+ * Wires one xterm.js view to one host pty. Terminal bytes go straight to xterm, never
+ * through React or the store; parsed output is acknowledged from xterm's write callback.
+ */
+export class TerminalController {
+  private readonly term: Terminal
+  private readonly fit = new FitAddon()
+  private readonly cleanups: Array<() => void> = []
+  private sessionId: string | null = null
+  private unacknowledged = 0
+  private early: Array<EventPayload<'terminal.data'>> = []
+  private disposed = false
+
+  constructor(private readonly options: TerminalControllerOptions) {
+    this.term = new Terminal({
+      scrollback: SCROLLBACK_LINES,
+      fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+      fontSize: 15,
+      cursorBlink: true,
+      allowProposedApi: false,
+      // Links in output are never clickable: nothing on a shared screen opens by accident.
+      linkHandler: { activate: () => {} },
+      theme: { background: '#0b0f14', foreground: '#e6edf3' },
+    })
+    this.term.loadAddon(this.fit)
+  }
+
+  async start(cwd?: string): Promise<void> {
+    const { host, container } = this.options
+    this.term.open(container)
+    this.fit.fit()
+    this.term.attachCustomKeyEventHandler((event) => this.handleKey(event))
+    this.cleanups.push(
+      host.on('terminal.data', (payload) => this.onData(payload)),
+      host.on('terminal.exit', ({ sessionId, exitCode }) => {
+        if (sessionId !== this.sessionId) return
+        this.options.onStatus('exited', `shell exited with code ${exitCode}`)
+      }),
+    )
+    try {
+      const session = await host['terminal.create']({
+        cols: Math.max(1, this.term.cols),
+        rows: Math.max(1, this.term.rows),
+        ...(cwd ? { cwd } : {}),
+      })
+      if (this.disposed) {
+        void host['terminal.kill']({ sessionId: session.sessionId })
+        return
+      }
+      this.sessionId = session.sessionId
+      for (const payload of this.early.splice(0)) this.onData(payload)
+      this.options.onStatus('live')
+    } catch (error) {
+      this.options.onStatus('failed', error instanceof Error ? error.message : String(error))
+      return
+    }
+    const input = this.term.onData((data) => this.send(data))
+    const resize = this.term.onResize(({ cols, rows }) => {
+      if (!this.sessionId) return
+      void host['terminal.resize']({ sessionId: this.sessionId, cols, rows }).catch(() => {})
+    })
+    this.cleanups.push(
+      () => input.dispose(),
+      () => resize.dispose(),
+    )
+    this.observeSize(container)
+    this.term.focus()
+  }
+
+  focus(): void {
+    this.term.focus()
+  }
+
+  dispose(): void {
+    this.disposed = true
+    for (const cleanup of this.cleanups.splice(0)) cleanup()
+    if (this.sessionId) void this.options.host['terminal.kill']({ sessionId: this.sessionId })
+    this.sessionId = null
+    this.term.dispose()
+  }
+
+  private send(data: string): void {
+    if (!this.sessionId) return
+    void this.options.host['terminal.write']({ sessionId: this.sessionId, data }).catch((error) =>
+      this.options.onStatus('failed', error instanceof Error ? error.message : String(error)),
+    )
+  }
+
+  private onData(payload: EventPayload<'terminal.data'>): void {
+    if (this.sessionId === null) {
+      if (!this.disposed) this.early.push(payload)
+      return
+    }
+    if (payload.sessionId !== this.sessionId) return
+    const sessionId = this.sessionId
+    const length = payload.data.length
+    this.term.write(payload.data, () => {
+      this.unacknowledged += length
+      if (this.unacknowledged < ACK_EVERY_CHARS) return
+      const chars = this.unacknowledged
+      this.unacknowledged = 0
+      void this.options.host['terminal.ack']({ sessionId, chars }).catch(() => {})
+    })
+  }
+
+  private handleKey(event: KeyboardEvent): boolean {
+    // Ctrl+Shift+C copies the selection (plain Ctrl+C stays the interrupt key).
+    if (event.type === 'keydown' && event.ctrlKey && event.shiftKey && event.code === 'KeyC') {
+      const selection = this.term.getSelection()
+      if (selection) void navigator.clipboard.writeText(selection).catch(() => {})
+      return false
+    }
+    return true
+  }
+
+  private observeSize(container: HTMLElement): void {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const observer = new ResizeObserver(() => {
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        if (!this.disposed && container.clientWidth > 0 && container.clientHeight > 0) {
+          this.fit.fit()
+        }
+      }, RESIZE_DEBOUNCE_MS)
+    })
+    observer.observe(container)
+    this.cleanups.push(() => {
+      clearTimeout(timer)
+      observer.disconnect()
+    })
+  }
+}

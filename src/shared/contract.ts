@@ -1,0 +1,118 @@
+/**
+ * The one seam between the renderer and the host (core behind either shell).
+ *
+ * Every request (with its response) and every pushed event is declared here once, with a
+ * schema. The shells validate each incoming request against these schemas before the core
+ * sees it; the renderer only imports the types. Adding a method is one entry here plus its
+ * handler in the core.
+ */
+import { z } from 'zod'
+
+/** Largest single terminal write accepted: a huge paste is refused, not truncated silently. */
+export const MAX_TERMINAL_WRITE_CHARS = 1_000_000
+/** Terminal dimensions are clamped to a sane range; xterm never asks for more. */
+const MAX_TERMINAL_DIMENSION = 2_000
+
+const sessionId = z.string().min(1).max(64)
+const dimension = z.number().int().min(1).max(MAX_TERMINAL_DIMENSION)
+
+const appInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** Which shell hosts the core: the Electron window or the loopback browser shell. */
+  shell: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  defaultCwd: z.string(),
+  defaultShell: z.string(),
+})
+
+const terminalSession = z.object({
+  sessionId,
+  pid: z.number().int(),
+  shell: z.string(),
+  cwd: z.string(),
+})
+
+const empty = z.object({}).strict()
+
+export const requestSchemas = {
+  'app.info': { input: empty, output: appInfo },
+  'terminal.create': {
+    input: z
+      .object({
+        cwd: z.string().min(1).max(4096).optional(),
+        cols: dimension,
+        rows: dimension,
+      })
+      .strict(),
+    output: terminalSession,
+  },
+  'terminal.write': {
+    input: z.object({ sessionId, data: z.string().max(MAX_TERMINAL_WRITE_CHARS) }).strict(),
+    output: z.void(),
+  },
+  'terminal.resize': {
+    input: z.object({ sessionId, cols: dimension, rows: dimension }).strict(),
+    output: z.void(),
+  },
+  /** Flow control: the renderer reports how many chars xterm has parsed. */
+  'terminal.ack': {
+    input: z.object({ sessionId, chars: z.number().int().min(0) }).strict(),
+    output: z.void(),
+  },
+  'terminal.kill': {
+    input: z.object({ sessionId }).strict(),
+    output: z.void(),
+  },
+} as const
+
+export const eventSchemas = {
+  'terminal.data': z.object({ sessionId, data: z.string() }),
+  'terminal.exit': z.object({
+    sessionId,
+    exitCode: z.number().int(),
+    signal: z.number().int().nullable(),
+  }),
+} as const
+
+export type RequestName = keyof typeof requestSchemas
+export type RequestInput<M extends RequestName> = z.input<(typeof requestSchemas)[M]['input']>
+export type RequestOutput<M extends RequestName> = z.output<(typeof requestSchemas)[M]['output']>
+export type EventName = keyof typeof eventSchemas
+export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>
+
+export type AppInfo = z.output<typeof appInfo>
+export type TerminalSession = z.output<typeof terminalSession>
+
+/** Request → response, one function per method. */
+export type HostApi = {
+  [M in RequestName]: (input: RequestInput<M>) => Promise<RequestOutput<M>>
+}
+
+export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void
+
+/** Pushed events: subscribe, get an unsubscribe function back. */
+export interface HostEvents {
+  on<E extends EventName>(event: E, listener: EventListener<E>): () => void
+}
+
+/** What the renderer talks to, whichever shell it runs in (`window.warroom` in Electron). */
+export type HostClient = HostApi & HostEvents
+
+/** What a shell hands the core's events to: one call per pushed event. */
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void
+
+export const requestNames = Object.keys(requestSchemas) as RequestName[]
+
+export function isRequestName(value: unknown): value is RequestName {
+  return typeof value === 'string' && Object.hasOwn(requestSchemas, value)
+}
+
+/** The two Electron IPC channels the bridge uses; no other channel exists. */
+export const ipcChannels = {
+  call: 'warroom:call',
+  event: 'warroom:event',
+} as const
+
+/** Error codes a call can fail with, the same over every bridge. */
+export type HostErrorCode = 'bad-request' | 'not-found' | 'refused' | 'internal'

@@ -1,0 +1,34 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import WebSocket from 'ws'
+import { createHost } from '../../../src/main/core/host'
+import { startBrowserShell } from '../../../src/main/server/browser-shell'
+import { connectSocketClient, type SocketLike } from '../../../src/shared/rpc/socket-client'
+import { contractSuite } from './contract-suite'
+
+contractSuite('the browser shell WebSocket (real server on 127.0.0.1)', async () => {
+  const host = createHost({ shellKind: 'browser', version: 'test', shell: '/bin/bash' })
+  const shell = await startBrowserShell({
+    host,
+    port: 0,
+    rendererDir: mkdtempSync(join(tmpdir(), 'warroom-renderer-')),
+  })
+  const token = new URL(shell.url).searchParams.get('token')!
+  const origin = `http://127.0.0.1:${shell.port}`
+  const socket = new WebSocket(`ws://127.0.0.1:${shell.port}/rpc`, {
+    origin,
+    headers: { cookie: `warroom_token_${shell.port}=${token}` },
+  })
+  const connection = await connectSocketClient(socket as unknown as SocketLike)
+  return {
+    client: connection.client,
+    disconnect: async () => connection.close(),
+    connectionCount: () => host.connectionCount,
+    close: async () => {
+      connection.close()
+      host.dispose()
+      await shell.close()
+    },
+  }
+})
