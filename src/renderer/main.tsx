@@ -10,8 +10,9 @@ async function bootstrap(): Promise<void> {
   try {
     const connection = await connectHost()
     connection.onLost(() => useAppStore.getState().hostLost())
-    const info = await connection.client['app.info']({})
-    store.hostConnected(connection.client, info)
+    // The terminal mounts at once; app info arrives alongside (it is not on the critical path).
+    store.hostConnected(connection.client)
+    store.appInfoLoaded(await connection.client['app.info']({}))
   } catch (error) {
     store.hostFailed(
       `Could not reach the War Room host: ${error instanceof Error ? error.message : String(error)}. ` +

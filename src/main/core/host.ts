@@ -1,6 +1,7 @@
 import { homedir, platform } from 'node:os'
 import type { AppInfo, EventSink, HostApi } from '../../shared/contract'
 import { createPtyService } from './terminal/pty-service'
+import { createSpareShell } from './terminal/spare-shell'
 
 export interface HostOptions {
   /** Which shell hosts this core. */
@@ -32,6 +33,7 @@ export function createHost(options: HostOptions): Host {
   const shell = options.shell ?? env.SHELL ?? 'bash'
   const defaultCwd = options.defaultCwd ?? homedir()
   const connections = new Set<HostConnection>()
+  const spare = createSpareShell({ shell, env }, defaultCwd)
 
   const info: AppInfo = {
     name: 'War Room',
@@ -44,7 +46,7 @@ export function createHost(options: HostOptions): Host {
 
   return {
     connect(emit) {
-      const terminals = createPtyService({ shell, defaultCwd, env, emit })
+      const terminals = createPtyService({ shell, defaultCwd, env, emit, spare })
       const api: HostApi = {
         'app.info': async () => info,
         'terminal.create': async (input) => terminals.create(input),
@@ -64,6 +66,7 @@ export function createHost(options: HostOptions): Host {
       return connection
     },
     dispose() {
+      spare.dispose()
       for (const connection of [...connections]) connection.dispose()
     },
     get connectionCount() {

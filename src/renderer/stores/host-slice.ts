@@ -8,7 +8,8 @@ export interface HostSlice {
   appInfo: AppInfo | null
   hostStatus: HostStatus
   hostError: string | null
-  hostConnected(host: HostClient, info: AppInfo): void
+  hostConnected(host: HostClient): void
+  appInfoLoaded(info: AppInfo): void
   hostLost(): void
   hostFailed(message: string): void
 }
@@ -18,8 +19,8 @@ export const createHostSlice: StateCreator<HostSlice> = (set) => ({
   appInfo: null,
   hostStatus: 'connecting',
   hostError: null,
-  hostConnected: (host, appInfo) =>
-    set({ host, appInfo, hostStatus: 'connected', hostError: null }),
+  hostConnected: (host) => set({ host, hostStatus: 'connected', hostError: null }),
+  appInfoLoaded: (appInfo) => set({ appInfo }),
   hostLost: () =>
     set({ hostStatus: 'lost', hostError: 'The connection to the War Room host was lost.' }),
   hostFailed: (message) => set({ hostStatus: 'failed', hostError: message }),

@@ -1,6 +1,6 @@
 import type { RequestName } from '../contract'
 import { createEventHub } from './event-hub'
-import { createHostClient } from './host-client'
+import { createLazyHostClient } from './lazy-host-client'
 import { HostCallError, unwrapCallResult } from './host-error'
 import type { ClientMessage, ServerMessage } from './socket-protocol'
 import type { HostClient } from '../contract'
@@ -71,7 +71,7 @@ export function connectSocketClient(socket: SocketLike): Promise<SocketClient> {
   }
 
   const ready: SocketClient = {
-    client: createHostClient(call, hub),
+    client: createLazyHostClient(call, hub),
     onClose: (listener) => closeListeners.push(listener),
     close: () => socket.close(),
   }

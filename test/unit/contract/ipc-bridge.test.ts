@@ -5,9 +5,15 @@ import { createHost } from '../../../src/main/core/host'
 import { createPreloadApi } from '../../../src/preload/bridge'
 import { createIpcPair } from '../../support/in-memory-ipc'
 import { contractSuite } from './contract-suite'
+import { hermeticShellEnv } from '../../support/hermetic-env'
 
 function openIpcBridge(frameUrl?: string) {
-  const host = createHost({ shellKind: 'electron', version: 'test', shell: '/bin/bash' })
+  const host = createHost({
+    shellKind: 'electron',
+    version: 'test',
+    shell: '/bin/bash',
+    env: hermeticShellEnv(),
+  })
   const pair = createIpcPair(frameUrl)
   const unbridge = bridgeIpc(pair.ipcMain, host, isAppUrl)
   return {

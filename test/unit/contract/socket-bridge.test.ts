@@ -6,9 +6,15 @@ import { createHost } from '../../../src/main/core/host'
 import { startBrowserShell } from '../../../src/main/server/browser-shell'
 import { connectSocketClient, type SocketLike } from '../../../src/shared/rpc/socket-client'
 import { contractSuite } from './contract-suite'
+import { hermeticShellEnv } from '../../support/hermetic-env'
 
 contractSuite('the browser shell WebSocket (real server on 127.0.0.1)', async () => {
-  const host = createHost({ shellKind: 'browser', version: 'test', shell: '/bin/bash' })
+  const host = createHost({
+    shellKind: 'browser',
+    version: 'test',
+    shell: '/bin/bash',
+    env: hermeticShellEnv(),
+  })
   const shell = await startBrowserShell({
     host,
     port: 0,

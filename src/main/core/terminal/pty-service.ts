@@ -1,26 +1,25 @@
 import { randomUUID } from 'node:crypto'
 import { statSync } from 'node:fs'
-import * as nodePty from 'node-pty'
+import type { IPty } from 'node-pty'
 import type { EventSink, RequestInput, TerminalSession } from '../../../shared/contract'
 import { HostCallError } from '../../../shared/rpc/host-error'
 import { createOutputPump, type OutputPump } from './output-pump'
+import type { SpareShell } from './spare-shell'
+import { spawnShell, type ShellSpawnOptions } from './spawn-shell'
 
 /** After SIGHUP, a shell that has not exited within this time gets SIGKILL. */
 const KILL_GRACE_MS = 2_000
 
-export interface PtyServiceOptions {
-  /** Absolute path or name of the shell to run. */
-  shell: string
+export interface PtyServiceOptions extends ShellSpawnOptions {
   defaultCwd: string
-  env: NodeJS.ProcessEnv
   emit: EventSink
-  /** Injected for tests; node-pty's spawn by default. */
-  spawn?: typeof nodePty.spawn
+  /** A shell started ahead of time, taken by the first terminal in the default directory. */
+  spare?: SpareShell
 }
 
 interface PtySession {
   info: TerminalSession
-  pty: nodePty.IPty
+  pty: IPty
   pump: OutputPump
   exited: boolean
 }
@@ -36,21 +35,6 @@ export interface PtyService {
   readonly sessionCount: number
 }
 
-/** Environment the shell starts with: the user's own, minus what only we should see. */
-export function shellEnvironment(base: NodeJS.ProcessEnv): Record<string, string> {
-  const env: Record<string, string> = {}
-  for (const [key, value] of Object.entries(base)) {
-    if (value === undefined) continue
-    if (key.startsWith('ELECTRON_') || key.startsWith('WARROOM_') || key === 'NODE_OPTIONS')
-      continue
-    env[key] = value
-  }
-  env.TERM = 'xterm-256color'
-  env.COLORTERM = 'truecolor'
-  env.TERM_PROGRAM = 'WarRoom'
-  return env
-}
-
 function assertDirectory(cwd: string): void {
   let isDirectory: boolean
   try {
@@ -62,7 +46,6 @@ function assertDirectory(cwd: string): void {
 }
 
 export function createPtyService(options: PtyServiceOptions): PtyService {
-  const spawn = options.spawn ?? nodePty.spawn
   const sessions = new Map<string, PtySession>()
 
   const get = (sessionId: string): PtySession => {
@@ -94,14 +77,9 @@ export function createPtyService(options: PtyServiceOptions): PtyService {
     create({ cwd, cols, rows }) {
       const workingDirectory = cwd ?? options.defaultCwd
       assertDirectory(workingDirectory)
-      const pty = spawn(options.shell, [], {
-        name: 'xterm-256color',
-        cols,
-        rows,
-        cwd: workingDirectory,
-        env: shellEnvironment(options.env),
-        encoding: 'utf8', // node-pty decodes with a StringDecoder: UTF-8 is never split
-      })
+      const taken = options.spare?.take(workingDirectory)
+      const pty = taken?.pty ?? spawnShell(options, { cwd: workingDirectory, cols, rows })
+      if (taken) pty.resize(cols, rows)
       const info: TerminalSession = {
         sessionId: randomUUID(),
         pid: pty.pid,
@@ -115,6 +93,7 @@ export function createPtyService(options: PtyServiceOptions): PtyService {
       })
       const session: PtySession = { info, pty, pump, exited: false }
       sessions.set(info.sessionId, session)
+      if (taken?.pending) pump.push(taken.pending)
       pty.onData((data) => pump.push(data))
       pty.onExit(({ exitCode, signal }) => {
         session.exited = true

@@ -6,6 +6,8 @@ import type { EventPayload, HostClient } from '../../../shared/contract'
 const ACK_EVERY_CHARS = 5_000
 /** Wait for the layout to settle before refitting; resizing a pty is not free. */
 const RESIZE_DEBOUNCE_MS = 50
+/** Performance mark set when the first shell output is parsed (measured by npm run bench). */
+export const LIVE_PROMPT_MARK = 'warroom:live-prompt'
 /** Bounded scrollback: enough to scroll back through an incident command, not unbounded. */
 export const SCROLLBACK_LINES = 5_000
 
@@ -29,6 +31,7 @@ export class TerminalController {
   private unacknowledged = 0
   private early: Array<EventPayload<'terminal.data'>> = []
   private disposed = false
+  private firstOutputSeen = false
 
   constructor(private readonly options: TerminalControllerOptions) {
     this.term = new Terminal({
@@ -114,6 +117,10 @@ export class TerminalController {
     const sessionId = this.sessionId
     const length = payload.data.length
     this.term.write(payload.data, () => {
+      if (!this.firstOutputSeen) {
+        this.firstOutputSeen = true
+        performance.mark(LIVE_PROMPT_MARK)
+      }
       this.unacknowledged += length
       if (this.unacknowledged < ACK_EVERY_CHARS) return
       const chars = this.unacknowledged

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventName, EventPayload } from '../../../../src/shared/contract'
-import {
-  createPtyService,
-  shellEnvironment,
-  type PtyService,
-} from '../../../../src/main/core/terminal/pty-service'
+import { createPtyService, type PtyService } from '../../../../src/main/core/terminal/pty-service'
+import { createSpareShell } from '../../../../src/main/core/terminal/spare-shell'
+import { hermeticShellEnv } from '../../../support/hermetic-env'
+import { shellEnvironment } from '../../../../src/main/core/terminal/spawn-shell'
 
 function until(probe: () => boolean, timeoutMs = 10_000): Promise<void> {
   const started = Date.now()
@@ -35,7 +34,7 @@ describe('pty service (real node-pty, real bash)', () => {
     service = createPtyService({
       shell: '/bin/bash',
       defaultCwd: '/tmp',
-      env: { ...process.env, WARROOM_SECRET: 'never-in-the-shell' },
+      env: hermeticShellEnv({ WARROOM_SECRET: 'never-in-the-shell' }),
       emit: <E extends EventName>(event: E, payload: EventPayload<E>) =>
         log.push({ event, payload }),
     })
@@ -114,5 +113,42 @@ describe('pty service (real node-pty, real bash)', () => {
         (e.payload as EventPayload<'terminal.exit'>).sessionId === session.sessionId,
     )!.payload as EventPayload<'terminal.exit'>
     expect(exit.exitCode).toBe(3)
+  })
+})
+
+describe('spare shell', () => {
+  it('hands a started shell to the first terminal in the default directory only', async () => {
+    const events: Array<EventPayload<'terminal.data'>> = []
+    const spare = createSpareShell(
+      { shell: '/bin/bash', env: hermeticShellEnv({ SPARE_MARK: 'from-spare' }) },
+      '/tmp',
+    )
+    const service = createPtyService({
+      shell: '/bin/bash',
+      defaultCwd: '/tmp',
+      env: hermeticShellEnv(),
+      spare,
+      emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
+        if (event === 'terminal.data') events.push(payload as EventPayload<'terminal.data'>)
+      },
+    })
+    const text = (id: string) =>
+      events
+        .filter((e) => e.sessionId === id)
+        .map((e) => e.data)
+        .join('')
+    try {
+      const elsewhere = service.create({ cols: 80, rows: 24, cwd: '/usr' })
+      const taken = service.create({ cols: 100, rows: 30 })
+      for (const { sessionId } of [elsewhere, taken]) {
+        service.write({ sessionId, data: 'echo "mark=[${SPARE_MARK:-none}]"; stty size\r' })
+      }
+      await until(() => text(taken.sessionId).includes('mark=[from-spare]'))
+      await until(() => text(elsewhere.sessionId).includes('mark=[none]'))
+      await until(() => text(taken.sessionId).includes('30 100'))
+    } finally {
+      service.disposeAll()
+      spare.dispose()
+    }
   })
 })
