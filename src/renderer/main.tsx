@@ -3,9 +3,10 @@ import { createRoot } from 'react-dom/client'
 import { connectHost } from './api/connect-host'
 import { App } from './app/App'
 import './app/app.css'
+import { openDatabase } from './db/open-database'
 import { useAppStore } from './stores/app-store'
 
-async function bootstrap(): Promise<void> {
+async function connect(): Promise<void> {
   const store = useAppStore.getState()
   try {
     const connection = await connectHost()
@@ -21,6 +22,32 @@ async function bootstrap(): Promise<void> {
   }
 }
 
+async function loadRecord(): Promise<void> {
+  const store = useAppStore.getState()
+  try {
+    const db = await openDatabase({
+      onBlocked: () =>
+        store.storageFailed(
+          new Error('another War Room window keeps an older database open; close it to continue'),
+        ),
+      onVersionChange: () => store.storageFailed({ name: 'VersionChangeError' }),
+    })
+    await store.initRecord(db)
+  } catch (error) {
+    await store.initRecord(null, error)
+  }
+}
+
+/** Typing is saved at most ~200 ms late; leaving the page writes it at once. */
+function flushOnLeave(): void {
+  const flush = () => void useAppStore.getState().flushTyping()
+  window.addEventListener('pagehide', flush)
+  window.addEventListener('beforeunload', flush)
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush()
+  })
+}
+
 const root = document.getElementById('root')
 if (root) {
   createRoot(root).render(
@@ -29,4 +56,6 @@ if (root) {
     </StrictMode>,
   )
 }
-void bootstrap()
+flushOnLeave()
+void connect()
+void loadRecord()

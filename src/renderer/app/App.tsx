@@ -1,11 +1,19 @@
-import { useAppStore } from '../stores/app-store'
+import { ChecklistPanel } from '../features/checklist/ChecklistPanel'
+import { IncidentHeader } from '../features/incidents/IncidentHeader'
+import { IncidentList } from '../features/incidents/IncidentList'
+import { StorageErrorBanner } from '../features/incidents/SaveStatus'
+import { NotesPanel } from '../features/notes/NotesPanel'
+import { RoleBoard } from '../features/roles/RoleBoard'
 import { TerminalPanel } from '../features/terminal/TerminalPanel'
+import { TimelinePanel } from '../features/timeline/TimelinePanel'
+import { useAppStore } from '../stores/app-store'
 
 export function App() {
   const host = useAppStore((s) => s.host)
   const appInfo = useAppStore((s) => s.appInfo)
   const hostStatus = useAppStore((s) => s.hostStatus)
   const hostError = useAppStore((s) => s.hostError)
+  const record = useAppStore((s) => s.record)
 
   return (
     <div className="app">
@@ -22,15 +30,35 @@ export function App() {
           {hostError}
         </div>
       )}
-      <main className="workspace">
-        {host && hostStatus !== 'failed' ? (
-          <TerminalPanel host={host} />
-        ) : (
-          <p className="placeholder" role="status">
-            {hostStatus === 'connecting' ? 'Connecting to the War Room host…' : null}
-          </p>
-        )}
-      </main>
+      <StorageErrorBanner />
+      {record ? (
+        <>
+          <IncidentHeader record={record} />
+          <main className="workspace">
+            <ChecklistPanel record={record} />
+            <div className="column-center">
+              {host && hostStatus !== 'failed' ? (
+                <TerminalPanel key={record.incident.id} host={host} />
+              ) : (
+                <section className="panel panel-terminal" aria-label="Terminal">
+                  <p className="placeholder" role="status">
+                    {hostStatus === 'connecting' ? 'Connecting to the War Room host…' : 'No host'}
+                  </p>
+                </section>
+              )}
+              <TimelinePanel record={record} />
+            </div>
+            <div className="column-side">
+              <RoleBoard record={record} />
+              <NotesPanel record={record} />
+            </div>
+          </main>
+        </>
+      ) : (
+        <main className="home">
+          <IncidentList />
+        </main>
+      )}
     </div>
   )
 }

@@ -1,9 +1,17 @@
 import { create } from 'zustand'
 import { createHostSlice, type HostSlice } from './host-slice'
+import { createNotesSlice, type NotesSlice } from './notes-slice'
+import { createRecordSlice, type RecordSlice } from './record-slice'
 
 /** One store built from feature slices. */
-export type AppState = HostSlice
+export type AppState = HostSlice & RecordSlice & NotesSlice
 
-export const useAppStore = create<AppState>()((...args) => ({
-  ...createHostSlice(...args),
-}))
+export function createAppStore() {
+  return create<AppState>()((...args) => ({
+    ...createHostSlice(...args),
+    ...createRecordSlice(...args),
+    ...createNotesSlice(...args),
+  }))
+}
+
+export const useAppStore = createAppStore()

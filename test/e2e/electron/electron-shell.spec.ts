@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { declareIncident, liveTerminal } from '../app-helpers'
 
 const electronPackage = resolve(__dirname, '../../../node_modules/electron')
 
@@ -29,8 +30,8 @@ test('the Electron shell opens a locked-down window with a live terminal', async
     const window = await app.firstWindow()
     await expect(window.getByRole('heading', { name: 'War Room', level: 1 })).toBeVisible()
     expect(window.url()).toMatch(/^app:\/\/warroom\//)
-    const terminal = window.getByRole('region', { name: 'Terminal' })
-    await expect(terminal.getByRole('status')).toHaveText('Live')
+    await declareIncident(window)
+    const terminal = await liveTerminal(window)
     await terminal.click()
     await window.keyboard.type('echo "electron-$((6 * 7))"')
     await window.keyboard.press('Enter')

@@ -1,0 +1,81 @@
+import Dexie, { type Table } from 'dexie'
+import type {
+  ActionItem,
+  ChecklistItem,
+  Incident,
+  Note,
+  Person,
+  RoleAssignment,
+  TimelineEvent,
+} from '../../shared/incident/model'
+
+export const DATABASE_NAME = 'war-room'
+
+/** A pinned timeline event (kept apart so the events table stays append-only). */
+/** Small per-window settings kept with the record (localStorage is lost on a crash). */
+export interface Setting {
+  key: 'open-incident'
+  value: string | null
+}
+
+export interface Pin {
+  incidentId: string
+  seq: number
+  pinnedAt: number
+}
+
+/**
+ * The incident record in IndexedDB. Every version stays declared while an upgrade
+ * function needs it; no upgrade ever drops user data.
+ */
+export class WarRoomDatabase extends Dexie {
+  incidents!: Table<Incident, string>
+  people!: Table<Person, string>
+  roles!: Table<RoleAssignment, string>
+  checklist!: Table<ChecklistItem, string>
+  notes!: Table<Note, string>
+  actionItems!: Table<ActionItem, string>
+  events!: Table<TimelineEvent, number>
+  pins!: Table<Pin, [string, number]>
+  settings!: Table<Setting, string>
+
+  constructor(name = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
+    super(name, options)
+    // v1: the first record: incidents, people and roles, checklist, notes, action items,
+    // and the append-only events table the timeline is built from.
+    this.version(1).stores({
+      incidents: 'id, status, declaredAt',
+      people: 'id, incidentId',
+      roles: 'id, incidentId, personId',
+      checklist: 'id, incidentId',
+      notes: 'id, incidentId',
+      actionItems: 'id, incidentId',
+      events: '++seq, incidentId',
+    })
+    // v2: pinned events; timeline read in time order by index; notes saved while typed
+    // (draft flag, revision count); the operator (who is at the keyboard) per incident;
+    // settings (which incident is open, so a reload or a crash resumes it).
+    this.version(2)
+      .stores({
+        events: '++seq, incidentId, [incidentId+at]',
+        pins: '[incidentId+seq], incidentId',
+        settings: 'key',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('notes')
+          .toCollection()
+          .modify((note: Partial<Note>) => {
+            note.draft ??= false
+            note.revision ??= 1
+          })
+        await tx
+          .table('incidents')
+          .toCollection()
+          .modify((incident: Partial<Incident>) => {
+            incident.operatorId ??= null
+            incident.updatedAt ??= incident.declaredAt ?? Date.now()
+          })
+      })
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  archiveIncident,
+  changeStage,
+  closeIncident,
+  reopenIncident,
+  setOperator,
+} from '../../../shared/incident/incident-acts'
+import type { StageId } from '../../../shared/incident/model'
+import { STAGES } from '../../../shared/incident/stages'
+import type { IncidentRecord } from '../../db/record-reader'
+import { useAppStore } from '../../stores/app-store'
+import { IncidentClock } from './IncidentClock'
+import { SaveStatus } from './SaveStatus'
+
+export function IncidentHeader({ record }: { record: IncidentRecord }) {
+  const act = useAppStore((s) => s.act)
+  const showIncidentList = useAppStore((s) => s.showIncidentList)
+  const { incident, people } = record
+  const present = people.filter((p) => p.leftAt === null)
+
+  return (
+    <section className="incident-header" aria-label="Incident">
+      <span className={`severity severity-${incident.severity}`}>{incident.severity}</span>
+      <h2 className="incident-name">{incident.title}</h2>
+      <IncidentClock since={incident.declaredAt} until={incident.closedAt} />
+      <label className="inline-field">
+        Current stage
+        <select
+          value={incident.stage}
+          onChange={(e) =>
+            void act((c, r) => changeStage(c, r.incident, e.target.value as StageId))
+          }
+        >
+          {STAGES.map((stage) => (
+            <option key={stage.id} value={stage.id}>
+              {stage.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        At the keyboard
+        <select
+          value={incident.operatorId ?? ''}
+          onChange={(e) =>
+            void act((c, r) => {
+              const person = r.people.find((p) => p.id === e.target.value)
+              return person ? setOperator(c, r.incident, person) : null
+            })
+          }
+        >
+          {present.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className={`incident-status status-${incident.status}`}>{incident.status}</span>
+      <SaveStatus />
+      <span className="spacer" />
+      {incident.status === 'active' ? (
+        <button type="button" onClick={() => void act((c, r) => closeIncident(c, r.incident))}>
+          Close incident
+        </button>
+      ) : (
+        <button type="button" onClick={() => void act((c, r) => reopenIncident(c, r.incident))}>
+          Reopen incident
+        </button>
+      )}
+      {incident.status !== 'archived' && (
+        <button type="button" onClick={() => void act((c, r) => archiveIncident(c, r.incident))}>
+          Archive
+        </button>
+      )}
+      <button type="button" onClick={showIncidentList}>
+        All incidents
+      </button>
+    </section>
+  )
+}

@@ -1,0 +1,49 @@
+import { useAppStore } from '../../stores/app-store'
+import { clockTime } from './format-time'
+
+/** "Saved" only once IndexedDB committed; "Saving…" while anything is in flight. */
+export function SaveStatus() {
+  const pendingWrites = useAppStore((s) => s.pendingWrites)
+  const typingSaving = useAppStore((s) => Object.values(s.typing).some((t) => t === 'saving'))
+  const failed = useAppStore(
+    (s) => s.unsaved.length > 0 || Object.values(s.typing).includes('failed'),
+  )
+  const lastSavedAt = useAppStore((s) => s.lastSavedAt)
+  const text = failed
+    ? 'Not saved'
+    : pendingWrites > 0 || typingSaving
+      ? 'Saving…'
+      : lastSavedAt
+        ? `All changes saved ${clockTime(lastSavedAt)}`
+        : 'All changes saved'
+  return (
+    <span
+      className={`save-status ${failed ? 'save-failed' : ''}`}
+      role="status"
+      aria-label="Save status"
+    >
+      {text}
+    </span>
+  )
+}
+
+export function StorageErrorBanner() {
+  const storageError = useAppStore((s) => s.storageError)
+  const unsavedCount = useAppStore((s) => s.unsaved.length)
+  const retry = useAppStore((s) => s.retryUnsaved)
+  if (!storageError) return null
+  return (
+    <div className="banner banner-error" role="alert">
+      {storageError}
+      {unsavedCount > 0 && (
+        <>
+          {' '}
+          ({unsavedCount} change{unsavedCount === 1 ? '' : 's'} waiting){' '}
+          <button type="button" onClick={() => void retry()}>
+            Retry saving
+          </button>
+        </>
+      )}
+    </div>
+  )
+}

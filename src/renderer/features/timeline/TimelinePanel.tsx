@@ -1,0 +1,113 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useMemo, useRef, useState } from 'react'
+import { EVENT_KINDS, type EventKind } from '../../../shared/incident/model'
+import { EVENT_KIND_LABELS, filterTimeline } from '../../../shared/incident/timeline'
+import type { IncidentRecord } from '../../db/record-reader'
+import { useAppStore } from '../../stores/app-store'
+import { clockTime } from '../incidents/format-time'
+import { AddEventForm } from './AddEventForm'
+
+/** Row height used before a row is measured; rows are one line. */
+const ROW_HEIGHT_PX = 30
+
+export function TimelinePanel({ record }: { record: IncidentRecord }) {
+  const togglePin = useAppStore((s) => s.togglePin)
+  const [hidden, setHidden] = useState<ReadonlySet<EventKind>>(new Set())
+  const [pinnedOnly, setPinnedOnly] = useState(false)
+  const scroller = useRef<HTMLDivElement>(null)
+
+  const events = useMemo(() => {
+    const kinds = hidden.size ? new Set(EVENT_KINDS.filter((k) => !hidden.has(k))) : null
+    return filterTimeline(record.events, { kinds, pinnedOnly }, record.pinned)
+  }, [record.events, record.pinned, hidden, pinnedOnly])
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here
+  const virtualizer = useVirtualizer({
+    count: events.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 12,
+  })
+
+  const toggleKind = (kind: EventKind) =>
+    setHidden((current) => {
+      const next = new Set(current)
+      if (next.has(kind)) next.delete(kind)
+      else next.add(kind)
+      return next
+    })
+
+  return (
+    <section className="panel panel-timeline" aria-label="Timeline">
+      <header className="panel-header">
+        <h2>Timeline</h2>
+        <span className="muted">{events.length} events</span>
+        <div className="filters" role="group" aria-label="Show event kinds">
+          {EVENT_KINDS.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className="chip"
+              aria-pressed={!hidden.has(kind)}
+              onClick={() => toggleKind(kind)}
+            >
+              {EVENT_KIND_LABELS[kind]}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={pinnedOnly}
+            onClick={() => setPinnedOnly((p) => !p)}
+          >
+            Pinned only
+          </button>
+        </div>
+      </header>
+      <AddEventForm />
+      <div className="timeline-scroller" ref={scroller} data-testid="timeline-scroller">
+        <ul
+          role="list"
+          aria-label="Timeline events"
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        >
+          {virtualizer.getVirtualItems().map((row) => {
+            const event = events[row.index]!
+            const pinned = event.seq !== undefined && record.pinned.has(event.seq)
+            return (
+              <li
+                key={event.seq ?? row.index}
+                data-index={row.index}
+                ref={virtualizer.measureElement}
+                className={`timeline-row kind-${event.kind} ${pinned ? 'pinned' : ''}`}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  transform: `translateY(${row.start}px)`,
+                }}
+              >
+                <time dateTime={new Date(event.at).toISOString()}>{clockTime(event.at)}</time>
+                <span className={`badge kind-${event.kind}`}>{EVENT_KIND_LABELS[event.kind]}</span>
+                <span className="timeline-summary">{event.summary}</span>
+                {event.actor && <span className="muted">{event.actor}</span>}
+                {event.seq !== undefined && (
+                  <button
+                    type="button"
+                    className="link pin"
+                    aria-pressed={pinned}
+                    aria-label={`${pinned ? 'Unpin' : 'Pin'}: ${event.summary}`}
+                    onClick={() => void togglePin(event.seq!)}
+                  >
+                    {pinned ? '★' : '☆'}
+                  </button>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,164 @@
+import type { StateCreator } from 'zustand'
+import type { ActContext, RecordChange } from '../../shared/incident/change'
+import { declareIncident, type Declaration } from '../../shared/incident/incident-acts'
+import type { Incident } from '../../shared/incident/model'
+import { insertEvents } from '../../shared/incident/timeline'
+import type { WarRoomDatabase } from '../db/database'
+import { listIncidents, loadIncidentRecord, type IncidentRecord } from '../db/record-reader'
+import { commitChanges } from '../db/record-writer'
+import { describeStorageError } from '../db/storage-errors'
+import { actContext } from './act-context'
+import { applyToIncidentList, applyToRecord } from './apply-change'
+
+/** Remembers which incident was open, so a reload (or a crash) resumes it. */
+async function rememberOpenIncident(db: WarRoomDatabase | null, id: string | null) {
+  await db?.settings.put({ key: 'open-incident', value: id }).catch(() => {})
+}
+
+export type StoreStatus = 'starting' | 'ready' | 'unavailable'
+
+export interface RecordSlice {
+  db: WarRoomDatabase | null
+  storeStatus: StoreStatus
+  incidents: Incident[]
+  record: IncidentRecord | null
+  /** Writes started and not yet committed (the "Saving…" indicator). */
+  pendingWrites: number
+  lastSavedAt: number | null
+  storageError: string | null
+  /** Acts shown on screen whose write failed; Retry writes them again, in order. */
+  unsaved: RecordChange[]
+
+  initRecord(db: WarRoomDatabase | null, error?: unknown): Promise<void>
+  declare(input: Declaration): Promise<void>
+  openIncident(id: string): Promise<void>
+  showIncidentList(): void
+  /** Runs one act on the open incident: shown at once, saved atomically with its events. */
+  act(build: (context: ActContext, record: IncidentRecord) => RecordChange | null): Promise<void>
+  retryUnsaved(): Promise<void>
+  storageFailed(error: unknown): void
+}
+
+export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
+  const persist = async (change: RecordChange) => {
+    const { db } = get()
+    if (!db) {
+      set((s) => ({ unsaved: [...s.unsaved, change] }))
+      return
+    }
+    set((s) => ({ pendingWrites: s.pendingWrites + 1 }))
+    try {
+      const stored = await commitChanges(db, [change])
+      set((s) => ({
+        record:
+          s.record && stored.length
+            ? {
+                ...s.record,
+                events: insertEvents(
+                  s.record.events,
+                  stored.filter((e) => e.incidentId === s.record!.incident.id),
+                ),
+              }
+            : s.record,
+        lastSavedAt: Date.now(),
+      }))
+    } catch (error) {
+      set((s) => ({ unsaved: [...s.unsaved, change], storageError: describeStorageError(error) }))
+    } finally {
+      set((s) => ({ pendingWrites: s.pendingWrites - 1 }))
+    }
+  }
+
+  return {
+    db: null,
+    storeStatus: 'starting',
+    incidents: [],
+    record: null,
+    pendingWrites: 0,
+    lastSavedAt: null,
+    storageError: null,
+    unsaved: [],
+
+    async initRecord(db, error) {
+      if (!db) {
+        set({ storeStatus: 'unavailable', storageError: describeStorageError(error) })
+        return
+      }
+      try {
+        const incidents = await listIncidents(db)
+        set({ db, incidents, storeStatus: 'ready' })
+        const openId = (await db.settings.get('open-incident'))?.value
+        if (openId && incidents.some((i) => i.id === openId)) await get().openIncident(openId)
+      } catch (failure) {
+        set({ storeStatus: 'unavailable', storageError: describeStorageError(failure) })
+      }
+    },
+
+    async declare(input) {
+      const { incident, change } = declareIncident(actContext(null), input)
+      const record: IncidentRecord = {
+        incident,
+        checklist: [],
+        people: [],
+        roles: [],
+        notes: [],
+        events: [],
+        pinned: new Set(),
+      }
+      set((s) => ({
+        record: applyToRecord(record, change),
+        incidents: applyToIncidentList(s.incidents, change),
+      }))
+      await persist(change)
+      await rememberOpenIncident(get().db, incident.id)
+    },
+
+    async openIncident(id) {
+      const { db } = get()
+      if (!db) return
+      try {
+        const record = await loadIncidentRecord(db, id)
+        if (!record) return
+        set({ record })
+        await rememberOpenIncident(db, id)
+      } catch (error) {
+        set({ storageError: describeStorageError(error) })
+      }
+    },
+
+    showIncidentList() {
+      void rememberOpenIncident(get().db, null)
+      set({ record: null })
+    },
+
+    async act(build) {
+      const { record } = get()
+      if (!record) return
+      const change = build(actContext(record), record)
+      if (!change || (change.changes.length === 0 && change.events.length === 0)) return
+      set((s) => ({
+        record: s.record ? applyToRecord(s.record, change) : s.record,
+        incidents: applyToIncidentList(s.incidents, change),
+      }))
+      await persist(change)
+    },
+
+    async retryUnsaved() {
+      const { db, unsaved } = get()
+      if (!db || unsaved.length === 0) return
+      set({ unsaved: [], storageError: null })
+      for (const [index, change] of unsaved.entries()) {
+        await persist(change)
+        if (get().storageError) {
+          // Still failing: keep the rest, in order, behind the one that failed.
+          set((s) => ({ unsaved: [...s.unsaved, ...unsaved.slice(index + 1)] }))
+          return
+        }
+      }
+    },
+
+    storageFailed(error) {
+      set({ storageError: describeStorageError(error) })
+    },
+  }
+}

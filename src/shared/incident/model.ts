@@ -1,0 +1,151 @@
+/** The incident record: plain data, shared by the renderer's database and pure logic. */
+
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+export const STAGE_IDS = [
+  'declaration',
+  'understanding',
+  'stop-bleeding',
+  'closing',
+  'postmortem',
+] as const
+export type StageId = (typeof STAGE_IDS)[number]
+
+export type IncidentStatus = 'active' | 'closed' | 'archived'
+
+export interface Incident {
+  id: string
+  title: string
+  severity: Severity
+  /** What is observed, in the declarer's words. */
+  observed: string
+  /** When impact started, if known (ms since epoch). */
+  impactStartedAt: number | null
+  declaredAt: number
+  declaredBy: string
+  status: IncidentStatus
+  stage: StageId
+  closedAt: number | null
+  archivedAt: number | null
+  /** The person at the keyboard: ticks and notes are recorded in their name. */
+  operatorId: string | null
+  updatedAt: number
+}
+
+export interface ChecklistItem {
+  id: string
+  incidentId: string
+  stage: StageId
+  text: string
+  /** Sort key within the stage. */
+  order: number
+  checkedAt: number | null
+  checkedBy: string | null
+}
+
+export const ROLE_IDS = [
+  'incident-leader',
+  'communication-leader',
+  'operational-expert',
+  'scribe',
+  'service-owner',
+  'stakeholder',
+] as const
+export type RoleId = (typeof ROLE_IDS)[number]
+
+/** Roles held by one person at a time; handing one over ends the previous holder's. */
+export const SINGLE_HOLDER_ROLES: readonly RoleId[] = ['incident-leader', 'communication-leader']
+
+export interface Person {
+  id: string
+  incidentId: string
+  name: string
+  team: string
+  contact: string
+  /** What they are doing right now, as the leader last set it. */
+  task: string
+  joinedAt: number
+  leftAt: number | null
+}
+
+export interface RoleAssignment {
+  id: string
+  incidentId: string
+  personId: string
+  role: RoleId
+  assignedAt: number
+  endedAt: number | null
+}
+
+export const NOTE_KINDS = [
+  'fact',
+  'hypothesis',
+  'decision',
+  'question',
+  'impact',
+  'update',
+] as const
+export type NoteKind = (typeof NOTE_KINDS)[number]
+
+export interface Note {
+  id: string
+  incidentId: string
+  kind: NoteKind
+  text: string
+  author: string
+  createdAt: number
+  updatedAt: number
+  /** A note still being typed in the capture box: saved, not yet on the timeline. */
+  draft: boolean
+  /** Incremented on each recorded edit after the note was added. */
+  revision: number
+}
+
+export const ACTION_TYPES = ['mitigate', 'prevent', 'detect', 'investigate', 'process'] as const
+export type ActionType = (typeof ACTION_TYPES)[number]
+
+export interface ActionItem {
+  id: string
+  incidentId: string
+  title: string
+  owner: string
+  dueAt: number | null
+  deliverable: string
+  type: ActionType
+  status: 'open' | 'in-progress' | 'done'
+  ticket: string
+  createdAt: number
+}
+
+export const EVENT_KINDS = [
+  'incident',
+  'stage',
+  'checklist',
+  'role',
+  'person',
+  'note',
+  'manual',
+  'command',
+  'comms',
+  'action',
+] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
+
+/** One line of the append-only timeline. */
+export interface TimelineEvent {
+  /** Auto-incremented by the database: insertion order. */
+  seq?: number
+  incidentId: string
+  /** When it happened (may be back-dated by the leader). */
+  at: number
+  /** When it was written down. */
+  recordedAt: number
+  kind: EventKind
+  /** Machine-readable action, e.g. 'checklist.ticked'. */
+  action: string
+  /** One line for people. */
+  summary: string
+  actor: string | null
+  refId: string | null
+}
