@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { tickItem } from '../../../../src/shared/incident/checklist-acts'
+import { WarRoomDatabase } from '../../../../src/renderer/db/database'
+import { loadIncidentRecord } from '../../../../src/renderer/db/record-reader'
+import { createAppStore } from '../../../../src/renderer/stores/app-store'
+
+const dbs: WarRoomDatabase[] = []
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close()
+    await Dexie.delete(db.name)
+  }
+})
+
+async function setup() {
+  const db = new WarRoomDatabase(`store-test-${Math.random().toString(36).slice(2)}`)
+  dbs.push(db)
+  const store = createAppStore()
+  await store.getState().initRecord(db)
+  await store.getState().declare({
+    title: 'Checkout down',
+    severity: 'SEV2',
+    observed: '500s',
+    impactStartedAt: null,
+    leaderName: 'Alice',
+    leaderTeam: 'SRE',
+  })
+  return { db, store }
+}
+
+const quotaError = () =>
+  Object.assign(new Error('Transaction aborted'), {
+    name: 'AbortError',
+    inner: { name: 'QuotaExceededError' },
+  })
+
+describe('record store', () => {
+  it('saves a declared incident and reopens it after a restart', async () => {
+    const { db, store } = await setup()
+    const id = store.getState().record!.incident.id
+    expect(store.getState().record!.events.map((e) => e.action)).toEqual([
+      'incident.declared',
+      'role.assigned',
+    ])
+
+    const restarted = createAppStore()
+    await restarted.getState().initRecord(db)
+    expect(restarted.getState().record?.incident.id).toBe(id)
+    expect(restarted.getState().record?.checklist.length).toBeGreaterThan(20)
+  })
+
+  it('records the operator as the one who ticked', async () => {
+    const { db, store } = await setup()
+    const item = store.getState().record!.checklist[0]!
+    await store.getState().act((c) => tickItem(c, item))
+    const saved = await loadIncidentRecord(db, item.incidentId)
+    expect(saved!.checklist.find((i) => i.id === item.id)).toMatchObject({ checkedBy: 'Alice' })
+  })
+
+  it('keeps a change on screen when storage is full, says so, and saves it on retry', async () => {
+    const { db, store } = await setup()
+    const item = store.getState().record!.checklist[0]!
+    const spy = vi
+      .spyOn(db, 'transaction')
+      .mockImplementationOnce((() =>
+        Promise.reject(quotaError())) as unknown as typeof db.transaction)
+    await store.getState().act((c) => tickItem(c, item))
+    spy.mockRestore()
+
+    const state = store.getState()
+    expect(state.storageError).toMatch(/Storage is full/)
+    expect(state.unsaved).toHaveLength(1)
+    expect(state.record!.checklist.find((i) => i.id === item.id)!.checkedAt).not.toBeNull()
+    expect((await db.checklist.get(item.id))!.checkedAt).toBeNull()
+
+    await store.getState().retryUnsaved()
+    expect(store.getState().unsaved).toEqual([])
+    expect(store.getState().storageError).toBeNull()
+    expect((await db.checklist.get(item.id))!.checkedAt).not.toBeNull()
+  })
+
+  it('saves a note as it is typed, then adds it to the timeline', async () => {
+    const { db, store } = await setup()
+    const draft = store.getState().startDraft('hypothesis')!
+    store.getState().typeNote(draft.id, 'DB pool')
+    store.getState().typeNote(draft.id, 'DB pool exhausted')
+    expect(store.getState().typing[draft.id]).toBe('saving')
+    await store.getState().flushTyping()
+    expect(store.getState().typing[draft.id]).toBe('saved')
+    expect(await db.notes.get(draft.id)).toMatchObject({ text: 'DB pool exhausted', draft: true })
+
+    await store.getState().submitNote(draft.id)
+    expect(await db.notes.get(draft.id)).toMatchObject({ draft: false, revision: 1 })
+    expect(store.getState().record!.events.at(-1)!.summary).toBe('Hypothesis: DB pool exhausted')
+  })
+
+  it('runs in memory and says why when IndexedDB cannot be opened', async () => {
+    const store = createAppStore()
+    await store.getState().initRecord(null, { name: 'MissingAPIError' })
+    expect(store.getState().storeStatus).toBe('unavailable')
+    expect(store.getState().storageError).toMatch(/unavailable/)
+  })
+})
