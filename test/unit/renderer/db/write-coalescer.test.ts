@@ -40,8 +40,12 @@ describe('write coalescer', () => {
     const coalescer = createWriteCoalescer<string>({
       write: (values) =>
         new Promise<void>((resolve) => {
-          if (values[0] === 'old') release = () => (landed.push('old'), resolve())
-          else (landed.push(values[0]!), resolve())
+          const land = () => {
+            landed.push(values[0]!)
+            resolve()
+          }
+          if (values[0] === 'old') release = land
+          else land()
         }),
       onError: () => {},
     })
