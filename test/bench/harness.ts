@@ -11,8 +11,11 @@ export interface Metric {
   unit: string
   /** Lower is better unless said otherwise (throughput). */
   better: 'lower' | 'higher'
-  /** The target the issue sets, checked against the median (and p95 where stated). */
-  target?: { median?: number; p95?: number; ratioToBaseline?: number }
+  /**
+   * The target the issue sets, checked against the median (and p95 where stated) of
+   * `variant` (by default the last variant).
+   */
+  target?: { median?: number; p95?: number; ratioToBaseline?: number; variant?: string }
 }
 
 export interface BenchmarkContext {
@@ -84,9 +87,10 @@ function summarizeResult(
       ratioToBaseline: index === 0 ? null : summary.median / baseline.median,
     }
   })
-  const subject = variants[variants.length - 1]!
-  const notes: string[] = []
   const target = bench.metric.target
+  const subject =
+    variants.find((v) => v.variant === target?.variant) ?? variants[variants.length - 1]!
+  const notes: string[] = target ? [`target on "${subject.variant}"`] : []
   let verdict: BenchmarkResult['verdict'] = 'no target'
   if (target) {
     const better = (value: number, limit: number) =>

@@ -7,11 +7,22 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { coldStartBenchmark } from './benchmarks/cold-start'
 import { criticalJsSizeBenchmark } from './benchmarks/critical-js-size'
+import {
+  incidentLoadBenchmark,
+  timelineMountBenchmark,
+  timelineScrollBenchmark,
+} from './benchmarks/large-incident'
+import { noteLatencyBenchmark, noteTransactionsBenchmark } from './benchmarks/note-typing'
 import { formatResult, runBenchmark, type Benchmark, type BenchmarkResult } from './harness'
 
 const registry: Record<string, () => Benchmark> = {
   'critical-js-size': criticalJsSizeBenchmark,
   'cold-start': coldStartBenchmark,
+  'note-transactions': noteTransactionsBenchmark,
+  'note-commit-latency': noteLatencyBenchmark,
+  'incident-load': incidentLoadBenchmark,
+  'timeline-mount': timelineMountBenchmark,
+  'timeline-scroll': timelineScrollBenchmark,
 }
 
 async function main(): Promise<void> {

@@ -15,6 +15,10 @@ async function rememberOpenIncident(db: WarRoomDatabase | null, id: string | nul
   await db?.settings.put({ key: 'open-incident', value: id }).catch(() => {})
 }
 
+/** Performance marks around loading an incident (measured by npm run bench). */
+export const RECORD_LOAD_START_MARK = 'warroom:record-load-start'
+export const RECORD_LOADED_MARK = 'warroom:record-loaded'
+
 export type StoreStatus = 'starting' | 'ready' | 'unavailable'
 
 export interface RecordSlice {
@@ -85,10 +89,14 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
         return
       }
       try {
-        const incidents = await listIncidents(db)
-        set({ db, incidents, storeStatus: 'ready' })
+        set({ db })
+        // Resume the open incident first: the list is not needed to show it.
         const openId = (await db.settings.get('open-incident'))?.value
-        if (openId && incidents.some((i) => i.id === openId)) await get().openIncident(openId)
+        const [incidents] = await Promise.all([
+          listIncidents(db),
+          openId ? get().openIncident(openId) : undefined,
+        ])
+        set({ incidents, storeStatus: 'ready' })
       } catch (failure) {
         set({ storeStatus: 'unavailable', storageError: describeStorageError(failure) })
       }
@@ -117,7 +125,9 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
       const { db } = get()
       if (!db) return
       try {
+        performance.mark(RECORD_LOAD_START_MARK)
         const record = await loadIncidentRecord(db, id)
+        performance.mark(RECORD_LOADED_MARK)
         if (!record) return
         set({ record })
         await rememberOpenIncident(db, id)

@@ -1,40 +1,36 @@
-import { resolve } from 'node:path'
-import type { Browser } from '@playwright/test'
-import { createHost, type Host } from '../../../src/main/core/host'
+import type { BrowserContext } from '@playwright/test'
 import { startBrowserShell, type BrowserShell } from '../../../src/main/server/browser-shell'
-import { hermeticShellEnv } from '../../support/hermetic-env'
-import { buildFixturePage, launchBenchBrowser, serveBareXterm, type StaticSite } from '../browser'
+import { declareBenchIncident, openAppSession, type AppSession } from '../app-session'
+import { buildFixturePage, serveBareXterm, type StaticSite } from '../browser'
 import type { Benchmark } from '../harness'
 
-const rendererDir = resolve(__dirname, '../../../out/renderer')
-
 /**
- * Browser shell cold start: from navigation to the token URL (fresh browser context: no
- * HTTP cache, no cookie) until the first shell output is parsed by xterm. Baseline: a bare
+ * Browser shell cold start: from navigation to the token URL (HTTP cache and cookies
+ * cleared, so every file and the token redirect are fetched again) until the first shell
+ * output is parsed by xterm, resuming the open incident from IndexedDB. Baseline: a bare
  * page holding only xterm, connected to a shell through the same browser shell. For
  * reference, the same bare page writing a prompt itself, with no host at all.
  */
 export function coldStartBenchmark(): Benchmark {
-  let browser: Browser
-  let host: Host
+  let session: AppSession
+  let context: BrowserContext
   let app: BrowserShell
   let bareLive: BrowserShell
   let bareStatic: StaticSite
 
   const timeToMark = async (url: string, mark: string): Promise<number> => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-    try {
-      const page = await context.newPage()
-      await page.goto(url)
-      const handle = await page.waitForFunction(
-        (name) => performance.getEntriesByName(name)[0]?.startTime,
-        mark,
-        { timeout: 15_000 },
-      )
-      return (await handle.jsonValue()) as number
-    } finally {
-      await context.close()
-    }
+    for (const open of context.pages()) await open.close()
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.clearBrowserCache')
+    await cdp.send('Network.clearBrowserCookies')
+    await page.goto(url)
+    const handle = await page.waitForFunction(
+      (name) => performance.getEntriesByName(name)[0]?.startTime,
+      mark,
+      { timeout: 15_000 },
+    )
+    return (await handle.jsonValue()) as number
   }
 
   return {
@@ -48,12 +44,13 @@ export function coldStartBenchmark(): Benchmark {
     },
     variants: ['bare xterm + host', 'bare xterm, no host', 'War Room browser shell'],
     async setup() {
-      browser = await launchBenchBrowser()
+      session = await openAppSession()
+      await declareBenchIncident(session.page, 'Cold start benchmark')
+      context = session.context
+      app = session.shell
       // Both pages are served by the same in-process core, so only the page differs.
-      host = createHost({ shellKind: 'browser', version: 'bench', env: hermeticShellEnv() })
-      app = await startBrowserShell({ host, port: 0, rendererDir })
       bareLive = await startBrowserShell({
-        host,
+        host: session.host,
         port: 0,
         rendererDir: await buildFixturePage('bare-xterm-live'),
       })
@@ -65,9 +62,7 @@ export function coldStartBenchmark(): Benchmark {
       return timeToMark(app.url, 'warroom:live-prompt')
     },
     async teardown() {
-      await browser?.close()
-      host?.dispose()
-      await app?.close()
+      await session?.close()
       await bareLive?.close()
       await bareStatic?.close()
     },
