@@ -21,6 +21,8 @@ export interface NotesSlice {
   finishNoteEdit(noteId: string, previousText: string): Promise<void>
   /** Writes all typing now (blur, page hide, close). */
   flushTyping(): Promise<void>
+  /** Writes again the notes whose last save failed (their text is still on screen). */
+  retryTyping(): Promise<void>
   togglePin(seq: number): Promise<void>
 }
 
@@ -100,6 +102,17 @@ export const createNotesSlice: StateCreator<RecordSlice & NotesSlice, [], [], No
     },
 
     flushTyping: () => coalescer.flush().catch(() => {}),
+
+    async retryTyping() {
+      const { record, typing } = get()
+      for (const note of record?.notes ?? []) {
+        if (typing[note.id] === 'failed') coalescer.schedule(note.id, note)
+      }
+      await coalescer.flush().catch(() => {})
+      if (!Object.values(get().typing).includes('failed')) {
+        set((s) => ({ storageError: s.unsaved.length ? s.storageError : null }))
+      }
+    },
 
     async togglePin(seq) {
       const { db, record } = get()

@@ -29,8 +29,15 @@ export function SaveStatus() {
 
 export function StorageErrorBanner() {
   const storageError = useAppStore((s) => s.storageError)
-  const unsavedCount = useAppStore((s) => s.unsaved.length)
-  const retry = useAppStore((s) => s.retryUnsaved)
+  const unsavedCount = useAppStore(
+    (s) => s.unsaved.length + Object.values(s.typing).filter((t) => t === 'failed').length,
+  )
+  const retryUnsaved = useAppStore((s) => s.retryUnsaved)
+  const retryTyping = useAppStore((s) => s.retryTyping)
+  const retry = async () => {
+    await retryTyping()
+    await retryUnsaved()
+  }
   if (!storageError) return null
   return (
     <div className="banner banner-error" role="alert">
