@@ -1,0 +1,49 @@
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import canonicalize from 'canonicalize'
+
+/**
+ * The command log is hash-chained: each entry carries the hash of the one before it and a
+ * hash over its own content (canonical JSON, RFC 8785) and that link. Editing, removing or
+ * reordering an entry breaks the chain, and `verifyChain` says where.
+ */
+export const GENESIS_HASH = '0'.repeat(64)
+
+export interface Chained<T> {
+  payload: T
+  prevHash: string
+  hash: string
+}
+
+export function hashLink(payload: unknown, prevHash: string): string {
+  const canonical = canonicalize({ payload, prevHash })
+  if (canonical === undefined) throw new Error('payload cannot be hashed')
+  return bytesToHex(sha256(utf8ToBytes(canonical)))
+}
+
+export function appendToChain<T>(chain: readonly Chained<T>[], payload: T): Chained<T> {
+  const prevHash = chain.length ? chain[chain.length - 1]!.hash : GENESIS_HASH
+  return { payload, prevHash, hash: hashLink(payload, prevHash) }
+}
+
+export type ChainVerdict =
+  | { intact: true; length: number }
+  | { intact: false; brokenAt: number; reason: 'content changed' | 'link broken' }
+
+export function verifyChain<T>(chain: readonly Chained<T>[]): ChainVerdict {
+  let prevHash = GENESIS_HASH
+  for (const [index, entry] of chain.entries()) {
+    if (entry.prevHash !== prevHash)
+      return { intact: false, brokenAt: index, reason: 'link broken' }
+    if (hashLink(entry.payload, entry.prevHash) !== entry.hash) {
+      return { intact: false, brokenAt: index, reason: 'content changed' }
+    }
+    prevHash = entry.hash
+  }
+  return { intact: true, length: chain.length }
+}
+
+/** SHA-256 of a command's exact text and the context it runs in (hex). */
+export function commandDigest(text: string, context: Record<string, string | null>): string {
+  return hashLink({ text, context }, GENESIS_HASH)
+}
