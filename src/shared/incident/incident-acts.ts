@@ -123,64 +123,41 @@ export function changeStage(
   }
 }
 
-export function closeIncident(context: ActContext, incident: Incident): RecordChange {
+/** A change of the incident's status: the row updated and one incident event. */
+function statusChange(
+  context: ActContext,
+  incident: Incident,
+  patch: Partial<Incident>,
+  what: 'closed' | 'reopened' | 'archived',
+): RecordChange {
   return {
-    changes: [
-      {
-        table: 'incidents',
-        put: [updated(context, incident, { status: 'closed', closedAt: context.now })],
-      },
-    ],
+    changes: [{ table: 'incidents', put: [updated(context, incident, patch)] }],
     events: [
       event(context, incident.id, {
         kind: 'incident',
-        action: 'incident.closed',
-        summary: 'Incident closed',
+        action: `incident.${what}`,
+        summary: `Incident ${what}`,
       }),
     ],
   }
+}
+
+export function closeIncident(context: ActContext, incident: Incident): RecordChange {
+  return statusChange(context, incident, { status: 'closed', closedAt: context.now }, 'closed')
 }
 
 export function reopenIncident(context: ActContext, incident: Incident): RecordChange {
-  return {
-    changes: [
-      {
-        table: 'incidents',
-        put: [updated(context, incident, { status: 'active', closedAt: null, archivedAt: null })],
-      },
-    ],
-    events: [
-      event(context, incident.id, {
-        kind: 'incident',
-        action: 'incident.reopened',
-        summary: 'Incident reopened',
-      }),
-    ],
-  }
+  const patch = { status: 'active' as const, closedAt: null, archivedAt: null }
+  return statusChange(context, incident, patch, 'reopened')
 }
 
 export function archiveIncident(context: ActContext, incident: Incident): RecordChange {
-  return {
-    changes: [
-      {
-        table: 'incidents',
-        put: [
-          updated(context, incident, {
-            status: 'archived',
-            archivedAt: context.now,
-            closedAt: incident.closedAt ?? context.now,
-          }),
-        ],
-      },
-    ],
-    events: [
-      event(context, incident.id, {
-        kind: 'incident',
-        action: 'incident.archived',
-        summary: 'Incident archived',
-      }),
-    ],
+  const patch = {
+    status: 'archived' as const,
+    archivedAt: context.now,
+    closedAt: incident.closedAt ?? context.now,
   }
+  return statusChange(context, incident, patch, 'archived')
 }
 
 /** Who is at the keyboard: their name goes on ticks, notes and events. */

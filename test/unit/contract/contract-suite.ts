@@ -4,7 +4,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventPayload, HostClient } from '../../../src/shared/contract'
-import { HostCallError } from '../../../src/shared/rpc/host-error'
 
 export interface BridgeUnderTest {
   client: HostClient
@@ -105,5 +104,3 @@ export function contractSuite(name: string, open: () => Promise<BridgeUnderTest>
     })
   })
 }
-
-export { HostCallError }

@@ -89,10 +89,6 @@ export class TerminalController {
     this.term.focus()
   }
 
-  focus(): void {
-    this.term.focus()
-  }
-
   dispose(): void {
     this.disposed = true
     for (const cleanup of this.cleanups.splice(0)) cleanup()

@@ -6,7 +6,13 @@ import {
   addItem,
   removeItem,
 } from '../../../../src/shared/incident/checklist-acts'
-import { changeStage, declareIncident } from '../../../../src/shared/incident/incident-acts'
+import {
+  archiveIncident,
+  changeStage,
+  closeIncident,
+  declareIncident,
+  reopenIncident,
+} from '../../../../src/shared/incident/incident-acts'
 import type { Person, RoleAssignment } from '../../../../src/shared/incident/model'
 import { addNote, newDraft, recordNoteEdit, typed } from '../../../../src/shared/incident/note-acts'
 import { addPerson, assignRole, personLeft } from '../../../../src/shared/incident/people-acts'
@@ -196,5 +202,27 @@ describe('timeline', () => {
     expect(
       filterTimeline(events, { kinds: null, pinnedOnly: true }, new Set([3])).map((x) => x.seq),
     ).toEqual([3])
+  })
+})
+
+describe('incident status', () => {
+  it('closes, reopens and archives with one incident event each', () => {
+    const { incident } = declareIncident(context(), declaration)
+    const closed = closeIncident(context(2_000), incident)
+    expect(closed.changes[0]!.put![0]).toMatchObject({ status: 'closed', closedAt: 2_000 })
+    const closedIncident = closed.changes[0]!.put![0] as typeof incident
+    const reopened = reopenIncident(context(3_000), closedIncident)
+    expect(reopened.changes[0]!.put![0]).toMatchObject({ status: 'active', closedAt: null })
+    const archived = archiveIncident(context(4_000), closedIncident)
+    expect(archived.changes[0]!.put![0]).toMatchObject({
+      status: 'archived',
+      archivedAt: 4_000,
+      closedAt: 2_000,
+    })
+    expect([closed, reopened, archived].map((c) => c.events.map((e) => e.summary))).toEqual([
+      ['Incident closed'],
+      ['Incident reopened'],
+      ['Incident archived'],
+    ])
   })
 })
