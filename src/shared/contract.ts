@@ -7,6 +7,8 @@
  * handler in the core.
  */
 import { z } from 'zod'
+import type { CommandLogEntry, GateSnapshot, Proposal } from './commands/gate-model'
+import { ROLE_IDS } from './incident/model'
 
 /** Largest single terminal write accepted: a huge paste is refused, not truncated silently. */
 export const MAX_TERMINAL_WRITE_CHARS = 1_000_000
@@ -35,6 +37,37 @@ const terminalSession = z.object({
 
 const empty = z.object({}).strict()
 
+/** Longest command a proposal may hold (a script belongs in a file, not a proposal). */
+export const MAX_COMMAND_CHARS = 20_000
+const id = z.string().min(1).max(64)
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in hex')
+const comment = z.string().max(2_000).optional()
+
+const rosterMember = z
+  .object({
+    personId: id,
+    name: z.string().min(1).max(200),
+    roles: z.array(z.enum(ROLE_IDS)).max(10),
+  })
+  .strict()
+
+const approvalPolicy = z
+  .object({
+    experts: z.number().int().min(0).max(5),
+    leader: z.boolean(),
+    riskyExtra: z.number().int().min(0).max(3),
+    expiryMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    allowList: z.array(z.string().min(1).max(200)).max(100),
+  })
+  .strict()
+  .refine((policy) => policy.experts > 0 || policy.leader, 'a policy needs at least one approval')
+
+const proposalRef = { sessionId, proposalId: id, personId: id }
+
 export const requestSchemas = {
   'app.info': { input: empty, output: appInfo },
   'terminal.create': {
@@ -47,9 +80,10 @@ export const requestSchemas = {
       .strict(),
     output: terminalSession,
   },
+  /** Keystrokes typed into the terminal view; the gate may refuse them (see `refused`). */
   'terminal.write': {
     input: z.object({ sessionId, data: z.string().max(MAX_TERMINAL_WRITE_CHARS) }).strict(),
-    output: z.void(),
+    output: z.object({ refused: z.string().nullable(), reason: z.string().nullable() }),
   },
   'terminal.resize': {
     input: z.object({ sessionId, cols: dimension, rows: dimension }).strict(),
@@ -64,6 +98,52 @@ export const requestSchemas = {
     input: z.object({ sessionId }).strict(),
     output: z.void(),
   },
+  /** Attaches a terminal's gate to an incident: who is on the role board, which policy. */
+  'gate.configure': {
+    input: z
+      .object({
+        sessionId,
+        incidentId: id,
+        roster: z.array(rosterMember).max(500),
+        policy: approvalPolicy,
+      })
+      .strict(),
+    output: z.custom<GateSnapshot>(),
+  },
+  'gate.state': { input: z.object({ sessionId }).strict(), output: z.custom<GateSnapshot>() },
+  'gate.propose': {
+    input: z
+      .object({
+        sessionId,
+        text: z.string().min(1).max(MAX_COMMAND_CHARS),
+        proposerId: id,
+        /** Editing a proposal: the old one is withdrawn and its approvals are void. */
+        replaces: id.optional(),
+      })
+      .strict(),
+    output: z.custom<Proposal>(),
+  },
+  'gate.approve': {
+    input: z.object({ ...proposalRef, hash: sha256Hex, comment }).strict(),
+    output: z.custom<Proposal>(),
+  },
+  'gate.reject': {
+    input: z.object({ ...proposalRef, hash: sha256Hex, comment }).strict(),
+    output: z.custom<Proposal>(),
+  },
+  'gate.withdraw': { input: z.object(proposalRef).strict(), output: z.custom<Proposal>() },
+  'gate.run': {
+    input: z.object({ ...proposalRef, hash: sha256Hex }).strict(),
+    output: z.custom<Proposal>(),
+  },
+  'gate.breakGlass': {
+    input: z.object({ sessionId, personId: id, reason: z.string().min(1).max(2_000) }).strict(),
+    output: z.custom<GateSnapshot>(),
+  },
+  'gate.endBreakGlass': {
+    input: z.object({ sessionId, personId: id }).strict(),
+    output: z.custom<GateSnapshot>(),
+  },
 } as const
 
 export const eventSchemas = {
@@ -73,6 +153,10 @@ export const eventSchemas = {
     exitCode: z.number().int(),
     signal: z.number().int().nullable(),
   }),
+  /** The gate changed: what the room sees of it now. */
+  'gate.snapshot': z.custom<GateSnapshot>(),
+  /** One command-log entry for the incident record (the renderer chains and stores it). */
+  'gate.log': z.object({ sessionId, entry: z.custom<CommandLogEntry>() }),
 } as const
 
 export type RequestName = keyof typeof requestSchemas

@@ -2,6 +2,7 @@ import { homedir, platform } from 'node:os'
 import type { AppInfo, EventSink, HostApi } from '../../shared/contract'
 import { createPtyService } from './terminal/pty-service'
 import { createSpareShell } from './terminal/spare-shell'
+import { findIntegrationDir } from './terminal/spawn-shell'
 
 export interface HostOptions {
   /** Which shell hosts this core. */
@@ -12,6 +13,8 @@ export interface HostOptions {
   /** Where new terminals start; defaults to the home directory. */
   defaultCwd?: string
   env?: NodeJS.ProcessEnv
+  /** Shell integration scripts (resources/shell-integration); found by default, null: none. */
+  integrationDir?: string | null
 }
 
 /** One renderer's view of the host: its own terminals, gone when it goes. */
@@ -33,7 +36,9 @@ export function createHost(options: HostOptions): Host {
   const shell = options.shell ?? env.SHELL ?? 'bash'
   const defaultCwd = options.defaultCwd ?? homedir()
   const connections = new Set<HostConnection>()
-  const spare = createSpareShell({ shell, env }, defaultCwd)
+  const integrationDir =
+    options.integrationDir === undefined ? findIntegrationDir() : options.integrationDir
+  const spare = createSpareShell({ shell, env, integrationDir }, defaultCwd)
 
   const info: AppInfo = {
     name: 'War Room',
@@ -46,7 +51,8 @@ export function createHost(options: HostOptions): Host {
 
   return {
     connect(emit) {
-      const terminals = createPtyService({ shell, defaultCwd, env, emit, spare })
+      const terminals = createPtyService({ shell, defaultCwd, env, emit, spare, integrationDir })
+      const gate = (sessionId: string) => terminals.gate(sessionId)
       const api: HostApi = {
         'app.info': async () => info,
         'terminal.create': async (input) => terminals.create(input),
@@ -54,6 +60,17 @@ export function createHost(options: HostOptions): Host {
         'terminal.resize': async (input) => terminals.resize(input),
         'terminal.ack': async (input) => terminals.ack(input),
         'terminal.kill': async (input) => terminals.kill(input),
+        'gate.configure': async ({ sessionId, ...input }) => gate(sessionId).configure(input),
+        'gate.state': async ({ sessionId }) => gate(sessionId).snapshot(),
+        'gate.propose': async ({ sessionId, ...input }) => gate(sessionId).propose(input),
+        'gate.approve': async ({ sessionId, ...input }) => gate(sessionId).approve(input),
+        'gate.reject': async ({ sessionId, ...input }) => gate(sessionId).reject(input),
+        'gate.withdraw': async ({ sessionId, ...input }) => gate(sessionId).withdraw(input),
+        'gate.run': async ({ sessionId, ...input }) => gate(sessionId).run(input),
+        'gate.breakGlass': async ({ sessionId, ...input }) =>
+          gate(sessionId).startBreakGlass(input),
+        'gate.endBreakGlass': async ({ sessionId, ...input }) =>
+          gate(sessionId).endBreakGlass(input),
       }
       const connection: HostConnection = {
         api,

@@ -4,6 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventPayload, HostClient } from '../../../src/shared/contract'
+import type { CommandLogEntry } from '../../../src/shared/commands/gate-model'
+import { DEFAULT_POLICY } from '../../../src/shared/commands/gate-model'
 
 export interface BridgeUnderTest {
   client: HostClient
@@ -36,6 +38,39 @@ function processAlive(pid: number): boolean {
   }
 }
 
+const roster = [
+  { personId: 'bob', name: 'Bob', roles: ['operational-expert' as const] },
+  { personId: 'carol', name: 'Carol', roles: ['operational-expert' as const] },
+]
+
+/** Proposes, approves (as someone else) and runs a command; resolves with its log entry. */
+async function runApproved(client: HostClient, sessionId: string, text: string) {
+  const log: CommandLogEntry[] = []
+  const off = client.on('gate.log', ({ entry }) => log.push(entry))
+  let integrated = false
+  const offSnapshot = client.on('gate.snapshot', (s) => (integrated ||= s.integrated))
+  await client['gate.configure']({ sessionId, incidentId: 'inc-1', roster, policy: DEFAULT_POLICY })
+  // The shell integration reports the first prompt (and its context) once the shell is up.
+  await waitFor(() => (integrated ? true : undefined))
+  const proposal = await client['gate.propose']({ sessionId, text, proposerId: 'bob' })
+  await client['gate.approve']({
+    sessionId,
+    proposalId: proposal.id,
+    personId: 'carol',
+    hash: proposal.hash,
+  })
+  await client['gate.run']({
+    sessionId,
+    proposalId: proposal.id,
+    personId: 'bob',
+    hash: proposal.hash,
+  })
+  const finished = await waitFor(() => log.find((e) => e.kind === 'finished'))
+  off()
+  offSnapshot()
+  return finished
+}
+
 export function contractSuite(name: string, open: () => Promise<BridgeUnderTest>): void {
   describe(`contract over ${name}`, () => {
     let bridge: BridgeUnderTest
@@ -52,15 +87,25 @@ export function contractSuite(name: string, open: () => Promise<BridgeUnderTest>
       expect(info.defaultShell).toMatch(/bash/)
     })
 
-    it('runs a command in a real shell and streams its output as events', async () => {
+    it('runs an approved command in a real shell, streams its output and logs its exit', async () => {
       let output = ''
       bridge.client.on('terminal.data', ({ data }) => (output += data))
       const session = await bridge.client['terminal.create']({ cols: 80, rows: 24 })
-      await bridge.client['terminal.write']({
-        sessionId: session.sessionId,
-        data: 'echo "sum=$((40 + 2))"\r',
-      })
-      await waitFor(() => (output.includes('sum=42') ? true : undefined))
+      const entry = await runApproved(bridge.client, session.sessionId, 'echo "sum=$((40 + 2))"')
+      expect(output).toContain('sum=42')
+      expect(entry).toMatchObject({ exitCode: 0, approvers: ['Carol'], output: 'sum=42' })
+      // The integration's marks never reach the screen.
+      expect(output).not.toContain('\u001b]133;')
+      expect(output).not.toContain('\u001b]6973;')
+    })
+
+    it('refuses keystrokes typed at the prompt, but not Ctrl-C', async () => {
+      const { sessionId } = await bridge.client['terminal.create']({ cols: 80, rows: 24 })
+      const refused = await bridge.client['terminal.write']({ sessionId, data: 'id\r' })
+      expect(refused.refused).toBe('id\r')
+      expect(refused.reason).toMatch(/proposed and approved/)
+      const interrupt = await bridge.client['terminal.write']({ sessionId, data: '\u0003' })
+      expect(interrupt.refused).toBeNull()
     })
 
     it('resizes the pty', async () => {
@@ -68,8 +113,8 @@ export function contractSuite(name: string, open: () => Promise<BridgeUnderTest>
       bridge.client.on('terminal.data', ({ data }) => (output += data))
       const { sessionId } = await bridge.client['terminal.create']({ cols: 80, rows: 24 })
       await bridge.client['terminal.resize']({ sessionId, cols: 101, rows: 33 })
-      await bridge.client['terminal.write']({ sessionId, data: 'stty size\r' })
-      await waitFor(() => (output.includes('33 101') ? true : undefined))
+      await runApproved(bridge.client, sessionId, 'stty size')
+      expect(output).toContain('33 101')
     })
 
     it('kills a session and reports its exit', async () => {

@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto'
 import { statSync } from 'node:fs'
 import type { IPty } from 'node-pty'
-import type { EventSink, RequestInput, TerminalSession } from '../../../shared/contract'
+import type {
+  EventSink,
+  RequestInput,
+  RequestOutput,
+  TerminalSession,
+} from '../../../shared/contract'
 import { HostCallError } from '../../../shared/rpc/host-error'
+import { createCommandGate, type CommandGate } from '../gate/command-gate'
+import { createOutputFilter } from '../gate/output-filter'
 import { createOutputPump, type OutputPump } from './output-pump'
 import type { SpareShell } from './spare-shell'
 import { spawnShell, type ShellSpawnOptions } from './spawn-shell'
 
 /** After SIGHUP, a shell that has not exited within this time gets SIGKILL. */
 const KILL_GRACE_MS = 2_000
+/** How often pending proposals are checked for expiry. */
+const EXPIRY_SWEEP_MS = 1_000
 
 export interface PtyServiceOptions extends ShellSpawnOptions {
   defaultCwd: string
@@ -21,12 +30,15 @@ interface PtySession {
   info: TerminalSession
   pty: IPty
   pump: OutputPump
+  gate: CommandGate
   exited: boolean
 }
 
 export interface PtyService {
   create(input: RequestInput<'terminal.create'>): TerminalSession
-  write(input: RequestInput<'terminal.write'>): void
+  write(input: RequestInput<'terminal.write'>): RequestOutput<'terminal.write'>
+  /** The approval gate of one session: the only writer of command lines. */
+  gate(sessionId: string): CommandGate
   resize(input: RequestInput<'terminal.resize'>): void
   ack(input: RequestInput<'terminal.ack'>): void
   kill(input: RequestInput<'terminal.kill'>): void
@@ -91,12 +103,33 @@ export function createPtyService(options: PtyServiceOptions): PtyService {
         pause: () => pty.pause(),
         resume: () => pty.resume(),
       })
-      const session: PtySession = { info, pty, pump, exited: false }
+      const gate = createCommandGate({
+        sessionId: info.sessionId,
+        writeToShell: (data) => {
+          pump.noteInput()
+          pty.write(data)
+        },
+        emitSnapshot: (snapshot) => options.emit('gate.snapshot', snapshot),
+        emitLog: (entry) => options.emit('gate.log', { sessionId: info.sessionId, entry }),
+      })
+      const filter = createOutputFilter({
+        onText: (visible) => {
+          gate.onOutput(visible)
+          pump.push(visible)
+        },
+        onMark: (mark) => gate.onMark(mark),
+      })
+      const show = (data: string) => filter.filter(data)
+      const sweep = setInterval(() => gate.expireDue(), EXPIRY_SWEEP_MS)
+      sweep.unref()
+      const session: PtySession = { info, pty, pump, gate, exited: false }
       sessions.set(info.sessionId, session)
-      if (taken?.pending) pump.push(taken.pending)
-      pty.onData((data) => pump.push(data))
+      if (taken?.pending) show(taken.pending)
+      pty.onData(show)
       pty.onExit(({ exitCode, signal }) => {
         session.exited = true
+        clearInterval(sweep)
+        gate.dispose()
         pump.dispose()
         sessions.delete(info.sessionId)
         options.emit('terminal.exit', {
@@ -109,8 +142,15 @@ export function createPtyService(options: PtyServiceOptions): PtyService {
     },
     write({ sessionId, data }) {
       const session = get(sessionId)
-      session.pump.noteInput()
-      session.pty.write(data)
+      const screened = session.gate.screenInput(data)
+      if (screened.pass) {
+        session.pump.noteInput()
+        session.pty.write(screened.pass)
+      }
+      return { refused: screened.refused, reason: screened.reason }
+    },
+    gate(sessionId) {
+      return get(sessionId).gate
     },
     resize({ sessionId, cols, rows }) {
       const session = get(sessionId)

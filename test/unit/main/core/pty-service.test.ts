@@ -4,6 +4,18 @@ import { createPtyService, type PtyService } from '../../../../src/main/core/ter
 import { createSpareShell } from '../../../../src/main/core/terminal/spare-shell'
 import { hermeticShellEnv } from '../../../support/hermetic-env'
 import { shellEnvironment } from '../../../../src/main/core/terminal/spawn-shell'
+import { DEFAULT_POLICY } from '../../../../src/shared/commands/gate-model'
+
+/** These tests are about the pty itself: they type through a (recorded) break-glass. */
+function typeDirect(service: PtyService, input: { sessionId: string; data: string }) {
+  const gate = service.gate(input.sessionId)
+  if (!gate.snapshot().breakGlass) {
+    const roster = [{ personId: 't', name: 'Test', roles: ['operational-expert' as const] }]
+    gate.configure({ incidentId: 'inc', roster, policy: DEFAULT_POLICY })
+    gate.startBreakGlass({ personId: 't', reason: 'testing the pty itself' })
+  }
+  return service.write(input)
+}
 
 function until(probe: () => boolean, timeoutMs = 10_000): Promise<void> {
   const started = Date.now()
@@ -52,13 +64,13 @@ describe('pty service (real node-pty, real bash)', () => {
   it('starts the shell in the chosen working directory', async () => {
     const session = service.create({ cols: 80, rows: 24, cwd: '/usr' })
     expect(session.cwd).toBe('/usr')
-    service.write({ sessionId: session.sessionId, data: 'echo "cwd:$(pwd)"\r' })
+    typeDirect(service, { sessionId: session.sessionId, data: 'echo "cwd:$(pwd)"\r' })
     await until(() => output(session.sessionId).includes('cwd:/usr'))
   })
 
   it('keeps multi-byte UTF-8 whole across large outputs', async () => {
     const session = service.create({ cols: 80, rows: 24 })
-    service.write({
+    typeDirect(service, {
       sessionId: session.sessionId,
       data: "for i in $(seq 1 3000); do printf 'é€😀'; done; echo; echo done-$((1+1))\r",
     })
@@ -70,7 +82,10 @@ describe('pty service (real node-pty, real bash)', () => {
 
   it('does not hand its own secrets to the shell', async () => {
     const session = service.create({ cols: 80, rows: 24 })
-    service.write({ sessionId: session.sessionId, data: 'echo "[${WARROOM_SECRET:-unset}]"\r' })
+    typeDirect(service, {
+      sessionId: session.sessionId,
+      data: 'echo "[${WARROOM_SECRET:-unset}]"\r',
+    })
     await until(() => output(session.sessionId).includes('[unset]'))
     expect(shellEnvironment({ WARROOM_TOKEN: 'x', PATH: '/bin' })).toMatchObject({
       PATH: '/bin',
@@ -96,7 +111,7 @@ describe('pty service (real node-pty, real bash)', () => {
 
   it('ignores resizing a pty that already exited', async () => {
     const session = service.create({ cols: 80, rows: 24 })
-    service.write({ sessionId: session.sessionId, data: 'exit 3\r' })
+    typeDirect(service, { sessionId: session.sessionId, data: 'exit 3\r' })
     await until(() =>
       events.some(
         (e) =>
@@ -141,7 +156,7 @@ describe('spare shell', () => {
       const elsewhere = service.create({ cols: 80, rows: 24, cwd: '/usr' })
       const taken = service.create({ cols: 100, rows: 30 })
       for (const { sessionId } of [elsewhere, taken]) {
-        service.write({ sessionId, data: 'echo "mark=[${SPARE_MARK:-none}]"; stty size\r' })
+        typeDirect(service, { sessionId, data: 'echo "mark=[${SPARE_MARK:-none}]"; stty size\r' })
       }
       await until(() => text(taken.sessionId).includes('mark=[from-spare]'))
       await until(() => text(elsewhere.sessionId).includes('mark=[none]'))

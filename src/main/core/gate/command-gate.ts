@@ -1,0 +1,436 @@
+import { randomUUID } from 'node:crypto'
+import { matchesAllowList } from '../../../shared/commands/allow-list'
+import {
+  ALLOW_LISTED_TALLY,
+  approvalRefusal,
+  requirementFor,
+  tallyApprovals,
+} from '../../../shared/commands/approval-policy'
+import {
+  DEFAULT_POLICY,
+  EMPTY_CONTEXT,
+  type ApprovalPolicy,
+  type BreakGlass,
+  type CommandLogEntry,
+  type GateSnapshot,
+  type Proposal,
+  type RosterMember,
+  type ShellActivity,
+  type ShellContext,
+} from '../../../shared/commands/gate-model'
+import { inspectCommand } from '../../../shared/commands/inspect-command'
+import { createOutputExcerpt, type OutputExcerpt } from '../../../shared/commands/output-excerpt'
+import { assessRisk } from '../../../shared/commands/risk-rules'
+import { HostCallError } from '../../../shared/rpc/host-error'
+import {
+  describeContextChange,
+  proposalContext,
+  proposalDigest,
+  type ShellNames,
+} from './proposal-context'
+import type { ShellMark } from './shell-marks'
+import { encodeForShell, screenKeystrokes, type ScreenedInput } from './shell-input'
+
+/** Finished, rejected, expired… proposals kept on screen (the record keeps all of them). */
+const KEEP_CLOSED = 10
+const ACTIVE = new Set<Proposal['status']>(['pending', 'approved', 'running'])
+
+export interface CommandGateOptions {
+  sessionId: string
+  /** The only way a command line reaches the pty. */
+  writeToShell(data: string): void
+  emitSnapshot(snapshot: GateSnapshot): void
+  emitLog(entry: CommandLogEntry): void
+  now?: () => number
+  newId?: () => string
+}
+
+type Refs = { proposalId: string; personId: string }
+
+/**
+ * The approval gate of one terminal. Every proposal, approval, run and refusal goes
+ * through here; the renderer only asks and shows. See DESIGN.md §2.
+ */
+export function createCommandGate(options: CommandGateOptions) {
+  const now = options.now ?? Date.now
+  const newId = options.newId ?? randomUUID
+  const proposals = new Map<string, Proposal>()
+  let incidentId: string | null = null
+  let roster: RosterMember[] = []
+  let policy: ApprovalPolicy = DEFAULT_POLICY
+  let activity: ShellActivity = 'unknown'
+  let integrated = false
+  let context: ShellContext = EMPTY_CONTEXT
+  let names: ShellNames = { aliases: new Set(), functions: new Set() }
+  let breakGlass: BreakGlass | null = null
+  let bracketedPaste = false
+  let running: { proposal: Proposal; excerpt: OutputExcerpt; started: boolean } | null = null
+
+  const refuse = (message: string): never => {
+    throw new HostCallError('refused', message)
+  }
+  const member = (personId: string) => roster.find((m) => m.personId === personId)
+  const person = (personId: string) =>
+    member(personId) ?? refuse('only someone on the role board can do that')
+  const proposal = (id: string): Proposal => {
+    const found = proposals.get(id)
+    if (!found) throw new HostCallError('not-found', `no proposal ${id}`)
+    return found
+  }
+
+  const snapshot = (): GateSnapshot => {
+    const all = [...proposals.values()]
+    const closed = all.filter((p) => !ACTIVE.has(p.status))
+    for (const old of closed.slice(0, -KEEP_CLOSED)) proposals.delete(old.id)
+    return {
+      sessionId: options.sessionId,
+      incidentId,
+      activity,
+      integrated,
+      context,
+      policy,
+      breakGlass,
+      proposals: [...proposals.values()],
+    }
+  }
+  const changed = () => options.emitSnapshot(snapshot())
+
+  const log = (
+    kind: CommandLogEntry['kind'],
+    fields: Partial<Omit<CommandLogEntry, 'kind'>> & { proposal?: Proposal; personId?: string },
+  ) => {
+    const { proposal: p, ...rest } = fields
+    const who = rest.personId ? member(rest.personId) : undefined
+    options.emitLog({
+      kind,
+      at: now(),
+      incidentId: incidentId ?? '',
+      proposalId: p?.id ?? null,
+      personId: who?.personId ?? null,
+      personName: who?.name ?? null,
+      text: p?.text ?? null,
+      hash: p?.hash ?? null,
+      note: null,
+      context: p?.context ?? null,
+      approvers: p?.approvals.map((a) => a.name) ?? [],
+      exitCode: null,
+      durationMs: null,
+      output: null,
+      ...rest,
+    })
+  }
+
+  const tally = (p: Proposal) =>
+    p.allowListed
+      ? ALLOW_LISTED_TALLY
+      : tallyApprovals(
+          requirementFor(policy, p.risk.length > 0),
+          p.approvals.map((a) => a.personId),
+          roster,
+          p.proposerId,
+        )
+
+  const close = (p: Proposal, status: Proposal['status'], reason: string | null) => {
+    p.status = status
+    p.statusReason = reason
+  }
+
+  /** The context this proposal would run in now; a different hash voids its approvals. */
+  const currentHash = (p: Proposal) =>
+    proposalDigest(p.text, proposalContext(p.text, context, names))
+
+  const voidIfContextChanged = (p: Proposal): boolean => {
+    if (currentHash(p) === p.hash) return false
+    const reason = describeContextChange(p.context, proposalContext(p.text, context, names))
+    close(p, 'voided', `${reason}; approvals void, propose again`)
+    log('voided', { proposal: p, note: p.statusReason })
+    return true
+  }
+
+  const expireDue = () => {
+    let any = false
+    for (const p of proposals.values()) {
+      if ((p.status === 'pending' || p.status === 'approved') && now() >= p.expiresAt) {
+        close(p, 'expired', `not run within ${policy.expiryMinutes} min`)
+        log('expired', { proposal: p })
+        any = true
+      }
+    }
+    if (any) changed()
+  }
+
+  const finishRun = (exitCode: number | null, note: string | null) => {
+    if (!running) return
+    const { proposal: p, excerpt } = running
+    running = null
+    const endedAt = now()
+    const startedAt = p.run?.startedAt ?? endedAt
+    p.run = { startedAt, endedAt, exitCode, durationMs: endedAt - startedAt, ...excerpt.finish() }
+    close(p, 'finished', note)
+    log('finished', {
+      proposal: p,
+      exitCode,
+      durationMs: p.run.durationMs,
+      output: p.run.output,
+      note,
+    })
+  }
+
+  const requireHash = (p: Proposal, hash: string) => {
+    if (hash !== p.hash) refuse('the command you saw is not the one proposed: look again')
+  }
+
+  return {
+    snapshot,
+    expireDue,
+
+    configure(input: { incidentId: string; roster: RosterMember[]; policy: ApprovalPolicy }) {
+      incidentId = input.incidentId
+      roster = input.roster
+      policy = input.policy
+      for (const p of proposals.values()) {
+        if (p.status !== 'pending' && p.status !== 'approved') continue
+        p.tally = tally(p)
+        p.status = p.tally.satisfied ? 'approved' : 'pending'
+      }
+      changed()
+      return snapshot()
+    },
+
+    propose(input: { text: string; proposerId: string; replaces?: string | undefined }): Proposal {
+      expireDue()
+      if (!incidentId) refuse('this terminal is not attached to an incident')
+      const proposer = person(input.proposerId)
+      if (!input.text.trim()) refuse('there is no command to propose')
+      if (input.replaces) {
+        const old = proposal(input.replaces)
+        if (old.status === 'pending' || old.status === 'approved') {
+          close(old, 'withdrawn', 'edited: replaced by a new proposal, its approvals are void')
+          log('withdrawn', { proposal: old, personId: proposer.personId, note: old.statusReason })
+        }
+      }
+      const inspection = inspectCommand(input.text)
+      const ctx = proposalContext(input.text, context, names)
+      const risk = assessRisk(input.text, ctx)
+      const allowListed =
+        !inspection.blocked && risk.length === 0 && matchesAllowList(input.text, policy.allowList)
+      const proposedAt = now()
+      const p: Proposal = {
+        id: newId(),
+        incidentId: incidentId!,
+        text: input.text,
+        hash: proposalDigest(input.text, ctx),
+        context: ctx,
+        proposerId: proposer.personId,
+        proposerName: proposer.name,
+        proposedAt,
+        expiresAt: proposedAt + policy.expiryMinutes * 60_000,
+        findings: inspection.findings,
+        blocked: inspection.blocked,
+        risk,
+        allowListed,
+        approvals: [],
+        rejection: null,
+        status: allowListed ? 'approved' : 'pending',
+        statusReason: null,
+        tally: ALLOW_LISTED_TALLY,
+        run: null,
+      }
+      p.tally = tally(p)
+      proposals.set(p.id, p)
+      log('proposed', {
+        proposal: p,
+        personId: proposer.personId,
+        note: allowListed ? 'allow-listed read-only command: no approval needed' : null,
+      })
+      changed()
+      return p
+    },
+
+    approve(input: Refs & { hash: string; comment?: string | undefined }): Proposal {
+      expireDue()
+      const p = proposal(input.proposalId)
+      if (p.status !== 'pending' && p.status !== 'approved') {
+        refuse(`this proposal is ${p.status}; it can no longer be approved`)
+      }
+      requireHash(p, input.hash)
+      if (p.blocked) refuse('the command hides characters: clean the text and propose it again')
+      const approver = member(input.personId)
+      const refusal = approvalRefusal(policy, approver, p.proposerId)
+      if (refusal) refuse(refusal)
+      if (p.approvals.some((a) => a.personId === input.personId)) {
+        refuse(`${approver!.name} has already approved this command`)
+      }
+      if (voidIfContextChanged(p)) {
+        changed()
+        refuse(p.statusReason ?? 'context changed')
+      }
+      p.approvals.push({
+        personId: approver!.personId,
+        name: approver!.name,
+        at: now(),
+        hash: input.hash,
+        comment: input.comment?.trim() ?? '',
+      })
+      p.tally = tally(p)
+      if (p.tally.satisfied) p.status = 'approved'
+      log('approved', { proposal: p, personId: approver!.personId, note: input.comment || null })
+      changed()
+      return p
+    },
+
+    reject(input: Refs & { hash: string; comment?: string | undefined }): Proposal {
+      const p = proposal(input.proposalId)
+      if (p.status !== 'pending' && p.status !== 'approved') {
+        refuse(`this proposal is ${p.status}; it can no longer be rejected`)
+      }
+      requireHash(p, input.hash)
+      const who = person(input.personId)
+      const comment = input.comment?.trim() ?? ''
+      p.rejection = { personId: who.personId, name: who.name, at: now(), hash: input.hash, comment }
+      close(p, 'rejected', comment || null)
+      log('rejected', { proposal: p, personId: who.personId, note: comment || null })
+      changed()
+      return p
+    },
+
+    withdraw(input: Refs): Proposal {
+      const p = proposal(input.proposalId)
+      const who = person(input.personId)
+      if (p.status !== 'pending' && p.status !== 'approved') {
+        refuse(`this proposal is ${p.status}; there is nothing to withdraw`)
+      }
+      close(p, 'withdrawn', `withdrawn by ${who.name}`)
+      log('withdrawn', { proposal: p, personId: who.personId })
+      changed()
+      return p
+    },
+
+    run(input: Refs & { hash: string }): Proposal {
+      expireDue()
+      const p = proposal(input.proposalId)
+      requireHash(p, input.hash)
+      const who = person(input.personId)
+      if (p.status !== 'approved') {
+        refuse(
+          p.status === 'pending'
+            ? `not approved yet: needs ${p.tally.missing.join(' and ')}`
+            : `this proposal is ${p.status}; it can never run`,
+        )
+      }
+      if (running || activity === 'running') {
+        refuse('the shell is busy with another command: wait for its prompt')
+      }
+      if (voidIfContextChanged(p)) {
+        changed()
+        refuse(p.statusReason ?? 'context changed')
+      }
+      // What is written is checked once more against the approved hash, byte for byte.
+      const bytes = p.text
+      if (proposalDigest(bytes, proposalContext(bytes, context, names)) !== p.hash) {
+        refuse('what would be written differs from what was approved')
+      }
+      p.status = 'running'
+      p.run = {
+        startedAt: now(),
+        endedAt: null,
+        exitCode: null,
+        durationMs: null,
+        output: '',
+        outputChars: 0,
+        truncated: false,
+      }
+      running = { proposal: p, excerpt: createOutputExcerpt(), started: false }
+      log('started', { proposal: p, personId: who.personId })
+      options.writeToShell(encodeForShell(bytes, bracketedPaste))
+      if (!integrated) {
+        finishRun(null, 'no shell integration: exit code and duration are not known')
+      }
+      changed()
+      return p
+    },
+
+    startBreakGlass(input: { personId: string; reason: string }) {
+      const who = person(input.personId)
+      const reason = input.reason.trim()
+      if (reason.length < 5) refuse('break-glass needs a written reason')
+      if (breakGlass) refuse(`break-glass is already on (by ${breakGlass.name})`)
+      breakGlass = { personId: who.personId, name: who.name, reason, startedAt: now() }
+      log('break-glass-started', { personId: who.personId, note: reason })
+      changed()
+      return snapshot()
+    },
+
+    endBreakGlass(input: { personId: string }) {
+      const who = person(input.personId)
+      if (!breakGlass) refuse('break-glass is not on')
+      const minutes = Math.round((now() - breakGlass!.startedAt) / 60_000)
+      log('break-glass-ended', {
+        personId: who.personId,
+        note: `started by ${breakGlass!.name} (${breakGlass!.reason}); lasted ${minutes} min`,
+        durationMs: now() - breakGlass!.startedAt,
+      })
+      breakGlass = null
+      changed()
+      return snapshot()
+    },
+
+    /** Raw keystrokes from the terminal view: what may reach the pty, and what may not. */
+    screenInput(data: string): ScreenedInput {
+      const atPrompt = activity !== 'running' || (running !== null && !running.started)
+      return screenKeystrokes(data, { direct: breakGlass !== null, atPrompt })
+    },
+
+    onMark(mark: ShellMark) {
+      switch (mark.type) {
+        case 'prompt':
+          integrated = true
+          activity = 'prompt'
+          // Back at the prompt without an exit code: a line that started no command (a
+          // comment), or a shell that did not report one.
+          if (running) {
+            finishRun(null, running.started ? 'the shell reported no exit code' : 'no command ran')
+          }
+          break
+        case 'command-start':
+          activity = 'running'
+          if (running && !running.started) {
+            running.started = true
+            if (running.proposal.run) running.proposal.run.startedAt = now()
+          }
+          break
+        case 'command-end':
+          if (running?.started) finishRun(mark.exitCode, null)
+          break
+        case 'context':
+          context = mark.context
+          break
+        case 'names':
+          names = { aliases: new Set(mark.aliases), functions: new Set(mark.functions) }
+          break
+      }
+      if (mark.type === 'context' || mark.type === 'names') {
+        for (const p of proposals.values()) {
+          if (p.status === 'pending' || p.status === 'approved') voidIfContextChanged(p)
+        }
+      }
+      changed()
+    },
+
+    onOutput(text: string) {
+      // Only what the command printed: not the echo of the line itself.
+      if (running?.started) running.excerpt.push(text)
+      if (text.includes('\u001b[?2004')) {
+        const on = text.lastIndexOf('\u001b[?2004h')
+        const off = text.lastIndexOf('\u001b[?2004l')
+        bracketedPaste = on > off
+      }
+    },
+
+    dispose() {
+      if (running) finishRun(null, 'the terminal closed')
+    },
+  }
+}
+
+export type CommandGate = ReturnType<typeof createCommandGate>
