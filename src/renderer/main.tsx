@@ -11,6 +11,13 @@ async function connect(): Promise<void> {
   try {
     const connection = await connectHost()
     connection.onLost(() => useAppStore.getState().hostLost())
+    connection.client.on('gate.snapshot', (snapshot) =>
+      useAppStore.getState().gateChanged(snapshot),
+    )
+    connection.client.on(
+      'gate.log',
+      ({ entry }) => void useAppStore.getState().commandLogged(entry),
+    )
     // The terminal mounts at once; app info arrives alongside (it is not on the critical path).
     store.hostConnected(connection.client)
     store.appInfoLoaded(await connection.client['app.info']({}))

@@ -24,3 +24,37 @@ export async function liveTerminal(page: Page) {
   await expect(terminal.getByRole('status')).toHaveText('Live')
   return terminal
 }
+
+/** Adds someone to the role board with a role, as the leader would. */
+export async function addPerson(
+  page: Page,
+  name: string,
+  role: 'operational-expert' | 'service-owner' | 'stakeholder' = 'operational-expert',
+): Promise<void> {
+  const form = page
+    .getByRole('region', { name: 'Role board' })
+    .getByRole('form', { name: 'Add a person' })
+  await form.getByLabel('Name').fill(name)
+  await form.getByLabel('Team').fill('SRE')
+  await form.getByLabel('Role').selectOption(role)
+  await form.getByRole('button', { name: 'Add person' }).click()
+}
+
+/** An incident with Alice leading and Bob and Carol as operational experts, terminal guarded. */
+export async function guardedWorkspace(page: Page) {
+  await declareIncident(page)
+  await addPerson(page, 'Bob')
+  await addPerson(page, 'Carol')
+  const terminal = await liveTerminal(page)
+  const commands = page.getByRole('region', { name: 'Commands' })
+  await expect(commands.getByText('shell integration on')).toBeVisible()
+  return { terminal, commands, timeline: page.getByRole('region', { name: 'Timeline' }) }
+}
+
+/** Puts a command in the proposal box and proposes it in someone's name. */
+export async function propose(page: Page, text: string, as = 'Bob') {
+  const form = page.getByRole('form', { name: 'Propose a command' })
+  await form.getByLabel('Command to propose').fill(text)
+  await form.getByLabel('Propose as').selectOption({ label: as })
+  await form.getByRole('button', { name: 'Propose' }).click()
+}

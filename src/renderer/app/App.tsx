@@ -1,4 +1,5 @@
 import { ChecklistPanel } from '../features/checklist/ChecklistPanel'
+import { CommandsPanel } from '../features/commands/CommandsPanel'
 import { IncidentHeader } from '../features/incidents/IncidentHeader'
 import { IncidentList } from '../features/incidents/IncidentList'
 import { StorageErrorBanner } from '../features/incidents/SaveStatus'
@@ -38,7 +39,7 @@ export function App() {
             <ChecklistPanel record={record} />
             <div className="column-center">
               {host && hostStatus !== 'failed' ? (
-                <TerminalPanel key={record.incident.id} host={host} />
+                <TerminalPanel key={record.incident.id} host={host} record={record} />
               ) : (
                 <section className="panel panel-terminal" aria-label="Terminal">
                   <p className="placeholder" role="status">
@@ -46,6 +47,7 @@ export function App() {
                   </p>
                 </section>
               )}
+              <CommandsPanel record={record} />
               <TimelinePanel record={record} />
             </div>
             <div className="column-side">

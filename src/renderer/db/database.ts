@@ -8,16 +8,17 @@ import type {
   RoleAssignment,
   TimelineEvent,
 } from '../../shared/incident/model'
+import type { CommandLogRow } from '../../shared/commands/command-log'
+import type { StopGapTemplate } from '../../shared/commands/stop-gap-templates'
 
 export const DATABASE_NAME = 'war-room'
 
-/** A pinned timeline event (kept apart so the events table stays append-only). */
 /** Small per-window settings kept with the record (localStorage is lost on a crash). */
-export interface Setting {
-  key: 'open-incident'
-  value: string | null
-}
+export type Setting =
+  | { key: 'open-incident'; value: string | null }
+  | { key: 'stop-gap-templates'; value: StopGapTemplate[] }
 
+/** A pinned timeline event (kept apart so the events table stays append-only). */
 export interface Pin {
   incidentId: string
   seq: number
@@ -38,6 +39,7 @@ export class WarRoomDatabase extends Dexie {
   events!: Table<TimelineEvent, number>
   pins!: Table<Pin, [string, number]>
   settings!: Table<Setting, string>
+  commandLog!: Table<CommandLogRow, number>
 
   constructor(name = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, options)
@@ -77,5 +79,7 @@ export class WarRoomDatabase extends Dexie {
             incident.updatedAt ??= incident.declaredAt ?? Date.now()
           })
       })
+    // v3: the hash-chained command log of the guarded terminal (append-only).
+    this.version(3).stores({ commandLog: '++seq, incidentId' })
   }
 }

@@ -1,6 +1,35 @@
+import { GENESIS_HASH, hashLink } from '../../shared/commands/hash-chain'
+import type { CommandLogEntry } from '../../shared/commands/gate-model'
 import type { RecordChange } from '../../shared/incident/change'
 import type { TimelineEvent } from '../../shared/incident/model'
-import type { WarRoomDatabase } from './database'
+import { WarRoomDatabase } from './database'
+
+const strictInstances = new WeakMap<WarRoomDatabase, WarRoomDatabase>()
+
+/**
+ * The same database, opened with strict durability: a transaction completes only once
+ * the disk has it. Used for the command log, which must survive a power cut.
+ */
+function strict(db: WarRoomDatabase): WarRoomDatabase {
+  let instance = strictInstances.get(db)
+  if (!instance) {
+    instance = new WarRoomDatabase(db.name, { chromeTransactionDurability: 'strict' })
+    strictInstances.set(db, instance)
+  }
+  return instance
+}
+
+/** Appends to an incident's command log, chained to the entry before it (same transaction). */
+async function appendCommandLog(db: WarRoomDatabase, entry: CommandLogEntry): Promise<void> {
+  const last = await db.commandLog.where('incidentId').equals(entry.incidentId).last()
+  const prevHash = last?.hash ?? GENESIS_HASH
+  await db.commandLog.add({
+    incidentId: entry.incidentId,
+    payload: entry,
+    prevHash,
+    hash: hashLink(entry, prevHash),
+  })
+}
 
 /**
  * Commits changes and their events in ONE transaction (IndexedDB costs about a
@@ -13,6 +42,11 @@ export async function commitChanges(
 ): Promise<TimelineEvent[]> {
   const tables = new Set<string>(['events'])
   for (const change of batch) for (const c of change.changes) tables.add(c.table)
+  const logsCommands = batch.some((change) => change.commandLog?.length)
+  if (logsCommands) {
+    tables.add('commandLog')
+    db = strict(db)
+  }
   return db.transaction('rw', [...tables], async () => {
     const stored: TimelineEvent[] = []
     for (const change of batch) {
@@ -20,6 +54,7 @@ export async function commitChanges(
         if (put?.length) await db.table(table).bulkPut(put as object[])
         if (remove?.length) await db.table(table).bulkDelete(remove as string[])
       }
+      for (const entry of change.commandLog ?? []) await appendCommandLog(db, entry)
       for (const event of change.events) {
         const seq = await db.events.add(event as TimelineEvent)
         stored.push({ ...event, seq })

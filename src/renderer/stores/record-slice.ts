@@ -39,6 +39,8 @@ export interface RecordSlice {
   showIncidentList(): void
   /** Runs one act on the open incident: shown at once, saved atomically with its events. */
   act(build: (context: ActContext, record: IncidentRecord) => RecordChange | null): Promise<void>
+  /** Shows and saves a change that did not come from an act on screen (the gate's log). */
+  commitChange(change: RecordChange): Promise<void>
   retryUnsaved(): Promise<void>
   storageFailed(error: unknown): void
 }
@@ -91,7 +93,8 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
       try {
         set({ db })
         // Resume the open incident first: the list is not needed to show it.
-        const openId = (await db.settings.get('open-incident'))?.value
+        const setting = await db.settings.get('open-incident')
+        const openId = setting?.key === 'open-incident' ? setting.value : null
         const [incidents] = await Promise.all([
           listIncidents(db),
           openId ? get().openIncident(openId) : undefined,
@@ -150,6 +153,11 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
         record: s.record ? applyToRecord(s.record, change) : s.record,
         incidents: applyToIncidentList(s.incidents, change),
       }))
+      await persist(change)
+    },
+
+    async commitChange(change) {
+      set((s) => ({ record: s.record ? applyToRecord(s.record, change) : s.record }))
       await persist(change)
     },
 

@@ -7,6 +7,7 @@ import type {
   RoleAssignment,
   TimelineEvent,
 } from './model'
+import type { CommandLogEntry } from '../commands/gate-model'
 
 /** Rows of each record table, by table name. */
 export interface RecordRows {
@@ -33,6 +34,8 @@ export type NewEvent = Omit<TimelineEvent, 'seq'>
 export interface RecordChange {
   changes: readonly TableChange[]
   events: readonly NewEvent[]
+  /** Entries for the hash-chained command log (written with strict durability). */
+  commandLog?: readonly CommandLogEntry[]
 }
 
 /** Clock, id source and who is acting: passed in so acts stay pure and testable. */

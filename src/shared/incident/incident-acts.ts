@@ -1,3 +1,5 @@
+import type { ApprovalPolicy } from '../commands/gate-model'
+import { describePolicy } from '../commands/approval-policy'
 import { event, type ActContext, type RecordChange } from './change'
 import type { ChecklistItem, Incident, Person, RoleAssignment, Severity, StageId } from './model'
 import { stageLabel, STAGES } from './stages'
@@ -178,5 +180,25 @@ export function addManualEvent(
   return {
     changes: [],
     events: [event(context, incident.id, { kind: 'manual', action: 'event.added', summary, at })],
+  }
+}
+
+/** Changes who must approve terminal commands; the timeline says what the policy now is. */
+export function setApprovalPolicy(
+  context: ActContext,
+  incident: Incident,
+  policy: ApprovalPolicy,
+): RecordChange {
+  return {
+    changes: [
+      { table: 'incidents', put: [updated(context, incident, { approvalPolicy: policy })] },
+    ],
+    events: [
+      event(context, incident.id, {
+        kind: 'command',
+        action: 'policy.changed',
+        summary: describePolicy(policy),
+      }),
+    ],
   }
 }

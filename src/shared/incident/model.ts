@@ -1,4 +1,5 @@
 /** The incident record: plain data, shared by the renderer's database and pure logic. */
+import type { ApprovalPolicy } from '../commands/gate-model'
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const
 export type Severity = (typeof SEVERITIES)[number]
@@ -30,6 +31,8 @@ export interface Incident {
   archivedAt: number | null
   /** The person at the keyboard: ticks and notes are recorded in their name. */
   operatorId: string | null
+  /** Who must approve terminal commands (the default policy when absent). */
+  approvalPolicy?: ApprovalPolicy
   updatedAt: number
 }
 

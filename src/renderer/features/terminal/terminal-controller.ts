@@ -17,6 +17,12 @@ export interface TerminalControllerOptions {
   host: HostClient
   container: HTMLElement
   onStatus(status: TerminalStatus, detail?: string): void
+  /** The pty is up: its gate can be configured and asked. */
+  onSession?(sessionId: string | null): void
+  /** The gate held back typed keys (the shell sits at its prompt). */
+  onRefused?(data: string, reason: string): void
+  /** Text pasted into the terminal, before anything reaches it (see TerminalPanel). */
+  onPaste?(raw: string): void
 }
 
 /**
@@ -70,6 +76,7 @@ export class TerminalController {
         return
       }
       this.sessionId = session.sessionId
+      this.options.onSession?.(session.sessionId)
       for (const payload of this.early.splice(0)) this.onData(payload)
       this.options.onStatus('live')
     } catch (error) {
@@ -86,7 +93,29 @@ export class TerminalController {
       () => resize.dispose(),
     )
     this.observeSize(container)
+    this.interceptPaste(container)
     this.term.focus()
+  }
+
+  /** Types sanitized text as a paste (break-glass only: see TerminalPanel). */
+  paste(text: string): void {
+    this.term.paste(text)
+  }
+
+  /**
+   * Every paste into the terminal is taken before xterm sees it: xterm 6.0.0 wraps the
+   * raw clipboard in bracketed-paste markers without removing ESC, so `ESC[201~` in a
+   * clipboard could end the paste early and run what follows.
+   */
+  private interceptPaste(container: HTMLElement): void {
+    const onPaste = (event: ClipboardEvent) => {
+      event.preventDefault()
+      event.stopImmediatePropagation()
+      const raw = event.clipboardData?.getData('text/plain') ?? ''
+      if (raw) this.options.onPaste?.(raw)
+    }
+    container.addEventListener('paste', onPaste, { capture: true })
+    this.cleanups.push(() => container.removeEventListener('paste', onPaste, { capture: true }))
   }
 
   dispose(): void {
@@ -94,13 +123,18 @@ export class TerminalController {
     for (const cleanup of this.cleanups.splice(0)) cleanup()
     if (this.sessionId) void this.options.host['terminal.kill']({ sessionId: this.sessionId })
     this.sessionId = null
+    this.options.onSession?.(null)
     this.term.dispose()
   }
 
   private send(data: string): void {
     if (!this.sessionId) return
-    void this.options.host['terminal.write']({ sessionId: this.sessionId, data }).catch((error) =>
-      this.options.onStatus('failed', error instanceof Error ? error.message : String(error)),
+    this.options.host['terminal.write']({ sessionId: this.sessionId, data }).then(
+      ({ refused, reason }) => {
+        if (refused) this.options.onRefused?.(refused, reason ?? 'refused by the gate')
+      },
+      (error: unknown) =>
+        this.options.onStatus('failed', error instanceof Error ? error.message : String(error)),
     )
   }
 

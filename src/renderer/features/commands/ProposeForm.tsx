@@ -1,0 +1,103 @@
+import { useState, type ClipboardEvent } from 'react'
+import type { RosterMember } from '../../../shared/commands/gate-model'
+import { sanitizePaste } from '../../../shared/commands/sanitize-paste'
+import { MAX_COMMAND_CHARS } from '../../../shared/contract'
+import { useAppStore } from '../../stores/app-store'
+import { PersonSelect } from './PersonSelect'
+import { StopGapPicker } from './StopGapPicker'
+
+/** The proposal box: type, paste (sanitized) or fill from a template, then propose. */
+export function ProposeForm({
+  roster,
+  operatorId,
+}: {
+  roster: RosterMember[]
+  operatorId: string | null
+}) {
+  const draft = useAppStore((s) => s.proposalDraft)
+  const replaces = useAppStore((s) => s.proposalReplaces)
+  const setDraft = useAppStore((s) => s.setProposalDraft)
+  const gateCall = useAppStore((s) => s.gateCall)
+  const [proposerId, setProposerId] = useState('')
+  const [notice, setNotice] = useState<string | null>(null)
+  const proposer = proposerId || operatorId || ''
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    event.preventDefault()
+    const paste = sanitizePaste(event.clipboardData.getData('text/plain'))
+    if (
+      paste.needsConfirmation &&
+      !window.confirm(
+        `The clipboard holds ${paste.lines} lines: each runs as its own command. Paste them?`,
+      )
+    ) {
+      return
+    }
+    const box = event.currentTarget
+    const next = draft.slice(0, box.selectionStart) + paste.text + draft.slice(box.selectionEnd)
+    setDraft(next.slice(0, MAX_COMMAND_CHARS))
+    setNotice(
+      paste.removed
+        ? `${paste.removed} hidden or control characters were removed from the paste.`
+        : null,
+    )
+  }
+
+  return (
+    <form
+      className="propose-form"
+      aria-label="Propose a command"
+      onSubmit={(event) => {
+        event.preventDefault()
+        void gateCall('gate.propose', {
+          text: draft,
+          proposerId: proposer,
+          ...(replaces ? { replaces } : {}),
+        }).then((ok) => {
+          if (ok) {
+            setDraft('', null)
+            setNotice(null)
+          }
+        })
+      }}
+    >
+      <label htmlFor="proposal-text">
+        Command to propose{replaces ? ' (editing: approvals of the old one become void)' : ''}
+      </label>
+      <textarea
+        id="proposal-text"
+        className="proposal-input"
+        value={draft}
+        maxLength={MAX_COMMAND_CHARS}
+        rows={Math.min(6, Math.max(2, draft.split('\n').length))}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(event) => setDraft(event.target.value)}
+        onPaste={onPaste}
+        placeholder="e.g. kubectl rollout undo deployment/checkout -n shop"
+      />
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="propose-row">
+        <PersonSelect
+          label="Propose as"
+          roster={roster}
+          value={proposer}
+          onChange={setProposerId}
+        />
+        <button type="submit" className="button-primary" disabled={!draft.trim() || !proposer}>
+          Propose
+        </button>
+        {replaces && (
+          <button type="button" onClick={() => setDraft('', null)}>
+            Cancel edit
+          </button>
+        )}
+      </div>
+      <StopGapPicker onFill={(text) => setDraft(text)} />
+    </form>
+  )
+}

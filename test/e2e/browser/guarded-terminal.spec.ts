@@ -1,0 +1,126 @@
+import { guardedWorkspace, propose } from '../app-helpers'
+import { expect, test } from '../fixtures'
+
+test('the app loads in the browser shell with a live, guarded terminal', async ({ app }) => {
+  await expect(app.getByRole('heading', { name: 'War Room', level: 1 })).toBeVisible()
+  const { terminal } = await guardedWorkspace(app)
+  await expect(terminal.getByLabel('Shell activity')).toHaveText('guarded')
+  // The token left the address bar: the screen is shared with a room.
+  expect(app.url()).not.toContain('token=')
+})
+
+test('typed keys never reach the prompt; proposed, approved by another expert, the command runs once', async ({
+  app,
+}) => {
+  const { terminal, commands, timeline } = await guardedWorkspace(app)
+  await terminal.locator('.xterm').click()
+  await app.keyboard.type('echo "war-room-$((6 * 7))"')
+  await app.keyboard.press('Enter')
+  const refused = terminal.getByRole('alert', { name: 'Typing refused' })
+  await expect(refused).toContainText('the shell is at its prompt')
+  await expect(terminal).not.toContainText('war-room-42')
+
+  await refused.getByRole('button', { name: 'Propose this' }).click()
+  const form = commands.getByRole('form', { name: 'Propose a command' })
+  await expect(form.getByLabel('Command to propose')).toHaveValue('echo "war-room-$((6 * 7))"')
+  await form.getByLabel('Propose as').selectOption({ label: 'Bob' })
+  await form.getByRole('button', { name: 'Propose' }).click()
+
+  const pending = commands.getByRole('list', { name: 'Pending commands' })
+  const card = pending.getByRole('article', { name: /Proposal echo "war-room/ })
+  await expect(card.getByLabel('Approvals')).toHaveText('0/1 approval')
+  await expect(card.getByRole('button', { name: 'Run' })).toHaveCount(0)
+  // The proposer is not offered as an approver.
+  const approver = card.getByLabel('Approver')
+  await expect(approver.locator('option', { hasText: 'Bob' })).toHaveCount(0)
+  await approver.selectOption({ label: 'Carol' })
+  await card.getByRole('button', { name: 'Approve' }).click()
+  await expect(card.getByLabel('Approvals')).toHaveText('1/1 approval')
+  await card.getByRole('button', { name: 'Run' }).click()
+
+  await expect(terminal).toContainText('war-room-42')
+  const done = commands
+    .getByRole('list', { name: 'Recent commands' })
+    .getByRole('article', { name: /Proposal echo "war-room/ })
+  await expect(done.getByLabel('Proposal status')).toHaveText('Finished')
+  await expect(done.getByLabel('Result')).toContainText('Exit code 0')
+  await expect(done.getByLabel('Result')).toContainText('war-room-42')
+  await expect(timeline).toContainText('Approved `echo "war-room-$((6 * 7))"`')
+  await expect(timeline).toContainText(/`echo "war-room-\$\(\(6 \* 7\)\)"` exited 0 after/)
+  await expect(pending.getByRole('article')).toHaveCount(0)
+
+  // The log is hash-chained and verifies.
+  await commands.getByRole('button', { name: 'Verify command log' }).click()
+  await expect(commands.getByLabel('Command log verdict')).toContainText('intact (4 entries')
+})
+
+test('a failing command records its non-zero exit code', async ({ app }) => {
+  const { commands, timeline } = await guardedWorkspace(app)
+  await propose(app, "ls /no/such/dir; sh -c 'exit 3'")
+  const card = commands.getByRole('article', { name: /Proposal ls \/no\/such\/dir/ })
+  await card.getByLabel('Approver').selectOption({ label: 'Carol' })
+  await card.getByRole('button', { name: 'Approve' }).click()
+  await card.getByRole('button', { name: 'Run' }).click()
+  await expect(card.getByLabel('Result')).toContainText('Exit code 3')
+  await expect(card.getByLabel('Result')).toContainText('No such file or directory')
+  await expect(timeline).toContainText(/exited 3 after/)
+})
+
+test('a command that hides text is shown for what it is and cannot be approved', async ({
+  app,
+}) => {
+  const { commands } = await guardedWorkspace(app)
+  await propose(app, 'echo safe\u202e;hs.lave')
+  const card = commands.getByRole('article', { name: /Proposal echo safe/ })
+  await expect(card.getByLabel('Command text')).toContainText('RIGHT-TO-LEFT OVERRIDE')
+  await expect(card.getByRole('note')).toContainText('Approval blocked')
+  await card.getByLabel('Approver').selectOption({ label: 'Carol' })
+  await expect(card.getByRole('button', { name: 'Approve' })).toBeDisabled()
+})
+
+test('a risky command needs one more approval, and an edit voids approvals', async ({ app }) => {
+  const { commands } = await guardedWorkspace(app)
+  await propose(app, 'rm -rf /tmp/war-room-cache', 'Alice')
+  const card = commands.getByRole('article', { name: /Proposal rm -rf/ })
+  await expect(card.getByLabel('Risks')).toContainText('deletes files recursively')
+  await expect(card.getByLabel('Approvals')).toHaveText('0/2 approvals')
+  await card.getByLabel('Approver').selectOption({ label: 'Bob' })
+  await card.getByRole('button', { name: 'Approve' }).click()
+  await expect(card.getByLabel('Approvals')).toHaveText('1/2 approvals')
+
+  await card.getByRole('button', { name: 'Edit' }).click()
+  const form = commands.getByRole('form', { name: 'Propose a command' })
+  await form.getByLabel(/Command to propose/).fill('rm -rf /tmp/war-room-cache-old')
+  await form.getByRole('button', { name: 'Propose' }).click()
+  const edited = commands
+    .getByRole('list', { name: 'Pending commands' })
+    .getByRole('article', { name: /cache-old/ })
+  await expect(edited.getByLabel('Approvals')).toHaveText('0/2 approvals')
+  const old = commands.getByRole('list', { name: 'Recent commands' }).getByRole('article')
+  await expect(old.getByLabel('Proposal status')).toContainText('Withdrawn: edited')
+})
+
+test('break-glass needs a reason, turns the terminal red and is recorded', async ({ app }) => {
+  const { terminal, timeline } = await guardedWorkspace(app)
+  await terminal.getByRole('button', { name: 'Break glass…' }).click()
+  const form = terminal.getByRole('form', { name: 'Break-glass' })
+  await expect(form.getByRole('button', { name: 'Start break-glass' })).toBeDisabled()
+  await form.getByLabel('Reason for direct typing').fill('interactive psql session needed')
+  await form.getByRole('button', { name: 'Start break-glass' }).click()
+
+  await expect(terminal).toHaveAttribute('data-break-glass', 'on')
+  await expect(terminal.getByRole('alert', { name: 'Break-glass on' })).toContainText(
+    'interactive psql session needed',
+  )
+  await terminal.locator('.xterm').click()
+  await app.keyboard.type('echo "direct-$((2 + 3))"')
+  await app.keyboard.press('Enter')
+  await expect(terminal).toContainText('direct-5')
+
+  await terminal.getByRole('button', { name: 'End break-glass' }).click()
+  await expect(terminal).toHaveAttribute('data-break-glass', 'off')
+  await expect(timeline).toContainText(
+    'Break-glass: direct typing into the shell: interactive psql',
+  )
+  await expect(timeline).toContainText('Break-glass ended')
+})
