@@ -5,9 +5,6 @@ import { defineConfig } from 'electron-vite'
 export default defineConfig({
   main: {
     build: {
-      // The hash chain's ESM-only libraries (canonicalize, @noble/hashes) are bundled into
-      // the CommonJS main build; everything else is required from node_modules.
-      externalizeDeps: { exclude: ['canonicalize', '@noble/hashes'] },
       rollupOptions: {
         input: {
           // Electron shell: BrowserWindow + IPC bridge.

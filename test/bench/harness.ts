@@ -33,6 +33,8 @@ export interface Benchmark {
   /** One measurement of one variant: returns one or more samples. */
   measure(variant: string, context: BenchmarkContext): Promise<number | number[]>
   teardown?(): Promise<void>
+  /** Figures measured alongside (e.g. flow-control pauses per MB), printed with the result. */
+  extraNotes?(): string[]
 }
 
 export interface VariantResult {
@@ -112,6 +114,7 @@ function summarizeResult(
     }
     verdict = checks.every(Boolean) ? 'met' : 'missed'
   }
+  notes.push(...(bench.extraNotes?.() ?? []))
   return {
     name: bench.name,
     description: bench.description,

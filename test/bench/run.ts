@@ -13,6 +13,7 @@ import {
   timelineScrollBenchmark,
 } from './benchmarks/large-incident'
 import { noteLatencyBenchmark, noteTransactionsBenchmark } from './benchmarks/note-typing'
+import { terminalThroughputBenchmark } from './benchmarks/terminal-throughput'
 import { formatResult, runBenchmark, type Benchmark, type BenchmarkResult } from './harness'
 
 const registry: Record<string, () => Benchmark> = {
@@ -23,6 +24,7 @@ const registry: Record<string, () => Benchmark> = {
   'incident-load': incidentLoadBenchmark,
   'timeline-mount': timelineMountBenchmark,
   'timeline-scroll': timelineScrollBenchmark,
+  'terminal-throughput': terminalThroughputBenchmark,
 }
 
 async function main(): Promise<void> {

@@ -21,6 +21,7 @@ export interface HostOptions {
 export interface HostConnection {
   api: HostApi
   dispose(): void
+  readonly flowPauses: number
 }
 
 export interface Host {
@@ -29,6 +30,8 @@ export interface Host {
   /** Ends every connection and kills every process they started. */
   dispose(): void
   readonly connectionCount: number
+  /** Flow-control pauses of every pty so far (benchmarks: pauses per MB). */
+  readonly flowPauses: number
 }
 
 export function createHost(options: HostOptions): Host {
@@ -74,6 +77,9 @@ export function createHost(options: HostOptions): Host {
       }
       const connection: HostConnection = {
         api,
+        get flowPauses() {
+          return terminals.flowPauses
+        },
         dispose() {
           terminals.disposeAll()
           connections.delete(connection)
@@ -88,6 +94,11 @@ export function createHost(options: HostOptions): Host {
     },
     get connectionCount() {
       return connections.size
+    },
+    get flowPauses() {
+      let pauses = 0
+      for (const connection of connections) pauses += connection.flowPauses
+      return pauses
     },
   }
 }

@@ -36,7 +36,10 @@ export function App() {
         <>
           <IncidentHeader record={record} />
           <main className="workspace">
-            <ChecklistPanel record={record} />
+            <div className="column-left">
+              <ChecklistPanel record={record} />
+              <TimelinePanel record={record} />
+            </div>
             <div className="column-center">
               {host && hostStatus !== 'failed' ? (
                 <TerminalPanel key={record.incident.id} host={host} record={record} />
@@ -48,7 +51,6 @@ export function App() {
                 </section>
               )}
               <CommandsPanel record={record} />
-              <TimelinePanel record={record} />
             </div>
             <div className="column-side">
               <RoleBoard record={record} />

@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
-import canonicalize from 'canonicalize'
+import { canonicalize } from 'json-canonicalize'
 
 /**
  * The command log is hash-chained: each entry carries the hash of the one before it and a
@@ -17,7 +17,6 @@ export interface Chained<T> {
 
 export function hashLink(payload: unknown, prevHash: string): string {
   const canonical = canonicalize({ payload, prevHash })
-  if (canonical === undefined) throw new Error('payload cannot be hashed')
   return bytesToHex(sha256(utf8ToBytes(canonical)))
 }
 

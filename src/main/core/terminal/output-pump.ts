@@ -10,11 +10,13 @@ export const OUTPUT_BATCH_MS = 5
 export const OUTPUT_MAX_BATCH_CHARS = 64 * 1024
 /**
  * Pause the pty above this many sent-but-unacknowledged chars. VS Code uses 100,000 over
- * IPC; over a loopback WebSocket 256 K roughly doubled throughput when measured here.
+ * IPC; over a loopback WebSocket 256 K roughly doubled that, and 2 M / 500 K raised a
+ * 50 MB `cat` from ~9 to ~12 MB/s again (npm run bench -- terminal-throughput). It bounds
+ * what xterm holds queued to a few MB, far below the 50 MB at which xterm drops data.
  */
-export const FLOW_HIGH_WATERMARK_CHARS = 256_000
+export const FLOW_HIGH_WATERMARK_CHARS = 2_000_000
 /** Resume once the renderer has caught up to below this many unacknowledged chars. */
-export const FLOW_LOW_WATERMARK_CHARS = 32_000
+export const FLOW_LOW_WATERMARK_CHARS = 500_000
 
 export interface OutputPumpOptions {
   send(data: string): void

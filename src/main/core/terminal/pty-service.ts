@@ -45,6 +45,8 @@ export interface PtyService {
   /** Kills every session this service started (window closed, socket gone). */
   disposeAll(): void
   readonly sessionCount: number
+  /** Times flow control paused a pty of this service (for benchmarks and diagnostics). */
+  readonly flowPauses: number
 }
 
 function assertDirectory(cwd: string): void {
@@ -59,6 +61,7 @@ function assertDirectory(cwd: string): void {
 
 export function createPtyService(options: PtyServiceOptions): PtyService {
   const sessions = new Map<string, PtySession>()
+  let endedPauses = 0
 
   const get = (sessionId: string): PtySession => {
     const session = sessions.get(sessionId)
@@ -129,6 +132,7 @@ export function createPtyService(options: PtyServiceOptions): PtyService {
       pty.onExit(({ exitCode, signal }) => {
         session.exited = true
         clearInterval(sweep)
+        endedPauses += pump.pauseCount
         gate.dispose()
         pump.dispose()
         sessions.delete(info.sessionId)
@@ -171,6 +175,11 @@ export function createPtyService(options: PtyServiceOptions): PtyService {
     },
     get sessionCount() {
       return sessions.size
+    },
+    get flowPauses() {
+      let pauses = endedPauses
+      for (const session of sessions.values()) pauses += session.pump.pauseCount
+      return pauses
     },
   }
 }

@@ -40,6 +40,7 @@ export function ProposalCard({
   operatorId: string | null
 }) {
   const gateCall = useAppStore((s) => s.gateCall)
+  const shellBusy = useAppStore((s) => s.gate?.activity === 'running')
   const setDraft = useAppStore((s) => s.setProposalDraft)
   const [approverId, setApproverId] = useState('')
   const [comment, setComment] = useState('')
@@ -121,6 +122,8 @@ export function ProposalCard({
             <button
               type="button"
               className="button-primary"
+              disabled={shellBusy}
+              title={shellBusy ? 'Waiting for the shell to be back at its prompt' : undefined}
               onClick={() => void gateCall('gate.run', { ...ref, personId: actor })}
             >
               Run

@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test'
+import { declareBenchIncident } from './app-session'
+
+/**
+ * Declares an incident and allow-lists the commands a benchmark runs, so each round is
+ * one proposal and one Run click (approval itself is not what is measured).
+ */
+export async function guardedBenchApp(page: Page, title: string, allowList: string[]) {
+  await declareBenchIncident(page, title)
+  const commands = page.getByRole('region', { name: 'Commands' })
+  await commands.getByRole('button', { name: 'Change policy' }).click()
+  const form = commands.getByRole('form', { name: 'Approval policy' })
+  await form.getByLabel(/Read-only allow-list/).fill(allowList.join('\n'))
+  await form.getByRole('button', { name: 'Save policy' }).click()
+  await commands.getByText('shell integration on').waitFor()
+}
+
+/** Proposes an allow-listed command; resolves once its Run button is on screen. */
+export async function proposeAllowListed(page: Page, text: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Propose a command' })
+  await form.getByLabel(/Command to propose/).fill(text)
+  await form.getByRole('button', { name: 'Propose' }).click()
+  await page
+    .getByRole('list', { name: 'Pending commands' })
+    .getByRole('button', { name: 'Run' })
+    .waitFor()
+}
+
+/** Clicks Run on the pending command and waits until the shell is back at its prompt. */
+export async function runAndWait(page: Page, text: string): Promise<void> {
+  await proposeAllowListed(page, text)
+  await page
+    .getByRole('list', { name: 'Pending commands' })
+    .getByRole('button', { name: 'Run' })
+    .click()
+  await page
+    .getByRole('list', { name: 'Pending commands' })
+    .getByRole('article')
+    .waitFor({ state: 'detached' })
+  await shellAtPrompt(page)
+}
+
+/** The shell reported its prompt again (the gate runs nothing before that). */
+export async function shellAtPrompt(page: Page): Promise<void> {
+  await page
+    .getByRole('region', { name: 'Terminal' })
+    .getByLabel('Shell activity')
+    .filter({ hasText: 'guarded' })
+    .waitFor()
+}
+
+/**
+ * In the page: clicks Run and resolves with the ms until `sentinel` is painted in the
+ * terminal's rows, and the rows just before it (to check that nothing was lost).
+ */
+export function clickRunUntilPainted(page: Page, sentinel: string) {
+  return page.evaluate(
+    (sentinel) =>
+      new Promise<{ ms: number; before: string }>((resolve) => {
+        const rows = document.querySelector('[aria-label="Terminal"] .xterm-rows')!
+        const run = [...document.querySelectorAll('[aria-label="Pending commands"] button')].find(
+          (b) => b.textContent === 'Run',
+        ) as HTMLButtonElement
+        const observer = new MutationObserver(() => {
+          if (!rows.textContent?.includes(sentinel)) return
+          observer.disconnect()
+          requestAnimationFrame(() => {
+            const lines = [...rows.children].map((row) => row.textContent ?? '')
+            const at = lines.findIndex((line) => line.includes(sentinel))
+            // The rows before it, joined: a long line wraps over several rows.
+            const before = lines.slice(Math.max(0, at - 4), at).map((l) => l.trimEnd())
+            resolve({ ms: performance.now() - started, before: before.join('') })
+          })
+        })
+        observer.observe(rows, { childList: true, subtree: true, characterData: true })
+        const started = performance.now()
+        run.click()
+      }),
+    sentinel,
+  )
+}
