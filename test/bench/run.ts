@@ -13,6 +13,7 @@ import {
   timelineScrollBenchmark,
 } from './benchmarks/large-incident'
 import { noteLatencyBenchmark, noteTransactionsBenchmark } from './benchmarks/note-typing'
+import { echoLatencyBenchmark, interruptLatencyBenchmark } from './benchmarks/terminal-latency'
 import { terminalThroughputBenchmark } from './benchmarks/terminal-throughput'
 import { formatResult, runBenchmark, type Benchmark, type BenchmarkResult } from './harness'
 
@@ -25,6 +26,8 @@ const registry: Record<string, () => Benchmark> = {
   'timeline-mount': timelineMountBenchmark,
   'timeline-scroll': timelineScrollBenchmark,
   'terminal-throughput': terminalThroughputBenchmark,
+  'echo-latency': echoLatencyBenchmark,
+  'ctrl-c-flood': interruptLatencyBenchmark,
 }
 
 async function main(): Promise<void> {
