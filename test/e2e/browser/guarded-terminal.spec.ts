@@ -124,3 +124,30 @@ test('break-glass needs a reason, turns the terminal red and is recorded', async
   )
   await expect(timeline).toContainText('Break-glass ended')
 })
+
+test('a stop-gap template fills the proposal box; a user template is kept', async ({ app }) => {
+  const { commands } = await guardedWorkspace(app)
+  const templates = commands.getByRole('group', { name: 'Stop-gap templates' })
+  await templates
+    .getByLabel('Stop-gap template')
+    .selectOption({ label: 'Roll back a deployment (kubectl)' })
+  await expect(templates.getByRole('button', { name: 'Fill proposal box' })).toBeDisabled()
+  await templates.getByLabel('deployment', { exact: true }).fill('checkout')
+  await templates.getByLabel('namespace', { exact: true }).fill('shop')
+  await templates.getByRole('button', { name: 'Fill proposal box' }).click()
+  await expect(commands.getByLabel('Command to propose')).toHaveValue(
+    'kubectl rollout undo deployment/checkout -n shop',
+  )
+
+  await templates.getByRole('button', { name: 'New template' }).click()
+  const editor = templates.getByRole('group', { name: 'Template editor' })
+  await editor.getByLabel('Template title').fill('Drain the worker queue')
+  await editor.getByLabel('Template command').fill('systemctl restart {{worker}}')
+  await editor.getByRole('button', { name: 'Save template' }).click()
+  await app.reload()
+  const after = app.getByRole('group', { name: 'Stop-gap templates' })
+  await after
+    .getByLabel('Stop-gap template')
+    .selectOption({ label: 'Drain the worker queue (other) · mine' })
+  await expect(after.getByLabel('worker', { exact: true })).toBeVisible()
+})
