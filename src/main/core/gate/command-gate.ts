@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { matchesAllowList } from '../../../shared/commands/allow-list'
 import {
   ALLOW_LISTED_TALLY,
   approvalRefusal,
@@ -18,9 +17,7 @@ import {
   type ShellActivity,
   type ShellContext,
 } from '../../../shared/commands/gate-model'
-import { inspectCommand } from '../../../shared/commands/inspect-command'
 import { createOutputExcerpt, type OutputExcerpt } from '../../../shared/commands/output-excerpt'
-import { assessRisk } from '../../../shared/commands/risk-rules'
 import { HostCallError } from '../../../shared/rpc/host-error'
 import {
   describeContextChange,
@@ -28,6 +25,7 @@ import {
   proposalDigest,
   type ShellNames,
 } from './proposal-context'
+import { logEntry, newProposal, type LogFields } from './new-proposal'
 import type { ShellMark } from './shell-marks'
 import { encodeForShell, screenKeystrokes, type ScreenedInput } from './shell-input'
 
@@ -95,29 +93,9 @@ export function createCommandGate(options: CommandGateOptions) {
   }
   const changed = () => options.emitSnapshot(snapshot())
 
-  const log = (
-    kind: CommandLogEntry['kind'],
-    fields: Partial<Omit<CommandLogEntry, 'kind'>> & { proposal?: Proposal; personId?: string },
-  ) => {
-    const { proposal: p, ...rest } = fields
-    const who = rest.personId ? member(rest.personId) : undefined
-    options.emitLog({
-      kind,
-      at: now(),
-      incidentId: incidentId ?? '',
-      proposalId: p?.id ?? null,
-      personId: who?.personId ?? null,
-      personName: who?.name ?? null,
-      text: p?.text ?? null,
-      hash: p?.hash ?? null,
-      note: null,
-      context: p?.context ?? null,
-      approvers: p?.approvals.map((a) => a.name) ?? [],
-      exitCode: null,
-      durationMs: null,
-      output: null,
-      ...rest,
-    })
+  const log = (kind: CommandLogEntry['kind'], fields: LogFields) => {
+    const who = fields.personId ? member(fields.personId) : undefined
+    options.emitLog(logEntry(kind, { at: now(), incidentId: incidentId ?? '', who }, fields))
   }
 
   const tally = (p: Proposal) =>
@@ -209,39 +187,22 @@ export function createCommandGate(options: CommandGateOptions) {
           log('withdrawn', { proposal: old, personId: proposer.personId, note: old.statusReason })
         }
       }
-      const inspection = inspectCommand(input.text)
-      const ctx = proposalContext(input.text, context, names)
-      const risk = assessRisk(input.text, ctx)
-      const allowListed =
-        !inspection.blocked && risk.length === 0 && matchesAllowList(input.text, policy.allowList)
-      const proposedAt = now()
-      const p: Proposal = {
+      const p = newProposal({
         id: newId(),
         incidentId: incidentId!,
         text: input.text,
-        hash: proposalDigest(input.text, ctx),
-        context: ctx,
-        proposerId: proposer.personId,
-        proposerName: proposer.name,
-        proposedAt,
-        expiresAt: proposedAt + policy.expiryMinutes * 60_000,
-        findings: inspection.findings,
-        blocked: inspection.blocked,
-        risk,
-        allowListed,
-        approvals: [],
-        rejection: null,
-        status: allowListed ? 'approved' : 'pending',
-        statusReason: null,
-        tally: ALLOW_LISTED_TALLY,
-        run: null,
-      }
+        proposer,
+        at: now(),
+        policy,
+        shell: context,
+        names,
+      })
       p.tally = tally(p)
       proposals.set(p.id, p)
       log('proposed', {
         proposal: p,
         personId: proposer.personId,
-        note: allowListed ? 'allow-listed read-only command: no approval needed' : null,
+        note: p.allowListed ? 'allow-listed read-only command: no approval needed' : null,
       })
       changed()
       return p
