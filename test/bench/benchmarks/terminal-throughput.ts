@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import * as nodePty from 'node-pty'
 import type { Browser, Page } from '@playwright/test'
 import { openAppSession, type AppSession } from '../app-session'
-import { launchBenchBrowser, serveBareXterm, type StaticSite } from '../browser'
+import { buildFixturePage, launchBenchBrowser, serveBareXterm, type StaticSite } from '../browser'
+import { startBrowserShell, type BrowserShell } from '../../../src/main/server/browser-shell'
 import {
   clickRunUntilPainted,
   guardedBenchApp,
@@ -53,6 +54,8 @@ export function terminalThroughputBenchmark(): Benchmark {
   let bare: StaticSite
   let browser: Browser
   let barePage: Page
+  let liveShell: BrowserShell
+  let livePage: Page
   let file = ''
   let flood = { lastLine: '', bytes: 0 }
   let pauses = 0
@@ -68,7 +71,12 @@ export function terminalThroughputBenchmark(): Benchmark {
       better: 'higher',
       target: { median: 15, ratioToBaseline: 0.7 },
     },
-    variants: ['bare xterm fed directly', 'raw node-pty read (reference)', 'War Room terminal'],
+    variants: [
+      'bare xterm fed directly',
+      'raw node-pty read (reference)',
+      'bare xterm + host (reference)',
+      'War Room terminal',
+    ],
     rounds: 5,
     async setup() {
       const dir = mkdtempSync(join(tmpdir(), 'warroom-flood-'))
@@ -86,6 +94,16 @@ export function terminalThroughputBenchmark(): Benchmark {
         route.fulfill({ body, contentType: 'text/plain; charset=utf-8' }),
       )
       await barePage.goto(bare.url)
+      // The same path as the app (pty → gate → WebSocket → xterm), without the app.
+      liveShell = await startBrowserShell({
+        host: session.host,
+        port: 0,
+        rendererDir: await buildFixturePage('bare-xterm-live'),
+      })
+      livePage = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+      await livePage.addInitScript('globalThis.__name = (fn) => fn')
+      await livePage.goto(liveShell.url)
+      await livePage.waitForFunction(() => performance.getEntriesByName('bare:live-prompt').length)
       await barePage.evaluate(async () => {
         const response = await fetch('/flood.txt')
         if (!response.ok) throw new Error(`flood.txt: HTTP ${response.status}`)
@@ -95,6 +113,28 @@ export function terminalThroughputBenchmark(): Benchmark {
     async measure(variant) {
       if (variant === 'raw node-pty read (reference)')
         return mb() / ((await rawPtyRead(file)) / 1000)
+      if (variant === 'bare xterm + host (reference)') {
+        const ms = await livePage.evaluate(
+          async ({ sentinel, file }) => {
+            const w = window as unknown as { runCommand(text: string): Promise<void> }
+            await w.runCommand('clear')
+            const rows = document.querySelector('.xterm-rows')!
+            await new Promise((resolve) => setTimeout(resolve, 200))
+            return new Promise<number>((resolve) => {
+              const started = performance.now()
+              const observer = new MutationObserver(() => {
+                if (!rows.textContent?.includes(sentinel)) return
+                observer.disconnect()
+                requestAnimationFrame(() => resolve(performance.now() - started))
+              })
+              observer.observe(rows, { childList: true, subtree: true, characterData: true })
+              void w.runCommand(`cat ${file}`)
+            })
+          },
+          { sentinel: SENTINEL, file },
+        )
+        return mb() / (ms / 1000)
+      }
       if (variant === 'bare xterm fed directly') {
         const ms = await barePage.evaluate(
           ({ sentinel }) =>
@@ -149,6 +189,7 @@ export function terminalThroughputBenchmark(): Benchmark {
       await session?.close()
       await browser?.close()
       await bare?.close()
+      await liveShell?.close()
     },
   }
 }
