@@ -40,6 +40,8 @@ export interface OutputPump {
   readonly unacknowledged: number
   /** How many times flow control paused the pty (for benchmarks). */
   readonly pauseCount: number
+  /** Sends what is batched now (before an event that must not overtake the output). */
+  flush(): void
   dispose(): void
 }
 
@@ -97,6 +99,7 @@ export function createOutputPump(options: OutputPumpOptions): OutputPump {
       inputPending = true
       flush()
     },
+    flush,
     get paused() {
       return paused
     },

@@ -112,8 +112,15 @@ export function createPtyService(options: PtyServiceOptions): PtyService {
           pump.noteInput()
           pty.write(data)
         },
-        emitSnapshot: (snapshot) => options.emit('gate.snapshot', snapshot),
-        emitLog: (entry) => options.emit('gate.log', { sessionId: info.sessionId, entry }),
+        // Output printed before a mark reaches the screen before what the mark caused.
+        emitSnapshot: (snapshot) => {
+          pump.flush()
+          options.emit('gate.snapshot', snapshot)
+        },
+        emitLog: (entry) => {
+          pump.flush()
+          options.emit('gate.log', { sessionId: info.sessionId, entry })
+        },
       })
       const filter = createOutputFilter({
         onText: (visible) => {
