@@ -26,18 +26,33 @@ export async function proposeAllowListed(page: Page, text: string): Promise<void
     .waitFor()
 }
 
-/** Clicks Run on the pending command and waits until the shell is back at its prompt. */
-export async function runAndWait(page: Page, text: string): Promise<void> {
+/** Proposes an allow-listed command and clicks its Run button. */
+async function proposeAndRun(page: Page, text: string): Promise<void> {
   await proposeAllowListed(page, text)
   await page
     .getByRole('list', { name: 'Pending commands' })
     .getByRole('button', { name: 'Run' })
     .click()
+}
+
+/** Runs an allow-listed command and waits until the shell is back at its prompt. */
+export async function runAndWait(page: Page, text: string): Promise<void> {
+  await proposeAndRun(page, text)
   await page
     .getByRole('list', { name: 'Pending commands' })
     .getByRole('article')
     .waitFor({ state: 'detached' })
   await shellAtPrompt(page)
+}
+
+/** Runs an allow-listed command and waits until the shell says it is running. */
+export async function startRunning(page: Page, text: string): Promise<void> {
+  await proposeAndRun(page, text)
+  await page
+    .getByRole('region', { name: 'Terminal' })
+    .getByLabel('Shell activity')
+    .filter({ hasText: 'command running' })
+    .waitFor()
 }
 
 /** The shell reported its prompt again (the gate runs nothing before that). */

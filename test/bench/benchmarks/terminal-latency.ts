@@ -1,24 +1,10 @@
 import type { Page } from '@playwright/test'
 import { openAppSession, type AppSession } from '../app-session'
-import { guardedBenchApp, proposeAllowListed, runAndWait, shellAtPrompt } from '../guarded-app'
+import { guardedBenchApp, runAndWait, shellAtPrompt, startRunning } from '../guarded-app'
 import type { Benchmark } from '../harness'
 
 const KEYS_PER_ROUND = 24
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
-
-/** Starts an allow-listed command and waits until the shell says it is running. */
-async function startRunning(page: Page, text: string): Promise<void> {
-  await proposeAllowListed(page, text)
-  await page
-    .getByRole('list', { name: 'Pending commands' })
-    .getByRole('button', { name: 'Run' })
-    .click()
-  await page
-    .getByRole('region', { name: 'Terminal' })
-    .getByLabel('Shell activity')
-    .filter({ hasText: 'command running' })
-    .waitFor()
-}
 
 /** Presses Ctrl-C in the terminal and waits for the prompt. */
 async function interrupt(page: Page): Promise<void> {
