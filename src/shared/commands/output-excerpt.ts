@@ -57,7 +57,8 @@ export function createOutputExcerpt(
       const output = truncated
         ? `${stripAnsi(head)}\n… ${omitted} characters of output omitted …\n${stripAnsi(tail)}`
         : stripAnsi(head + tail)
-      return { output: output.replace(/\n+$/, ''), outputChars: total, truncated }
+      // Trailing blank space (zsh's end-of-line marker padding, a final newline) says nothing.
+      return { output: output.replace(/\s+$/, ''), outputChars: total, truncated }
     },
   }
 }
