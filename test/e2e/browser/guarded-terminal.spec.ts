@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { guardedWorkspace, propose } from '../app-helpers'
 import { expect, test } from '../fixtures'
 
@@ -150,4 +151,48 @@ test('a stop-gap template fills the proposal box; a user template is kept', asyn
     .getByLabel('Stop-gap template')
     .selectOption({ label: 'Drain the worker queue (other) · mine' })
   await expect(after.getByLabel('worker', { exact: true })).toBeVisible()
+})
+
+/** Pastes text as a clipboard would (a paste event with the text on its DataTransfer). */
+async function paste(page: Page, selector: string, text: string) {
+  await page
+    .locator(selector)
+    .first()
+    .evaluate((element, text) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', text)
+      element.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+    }, text)
+}
+
+test('hostile pastes are cleaned: nothing breaks out, several lines ask first', async ({ app }) => {
+  const { terminal, commands } = await guardedWorkspace(app)
+  const box = commands.getByLabel('Command to propose')
+
+  // A clipboard that would end a bracketed paste early and run what follows.
+  await paste(app, '#proposal-text', 'echo safe\u001b[201~; touch /tmp/pwned\u202e')
+  await expect(box).toHaveValue('echo safe; touch /tmp/pwned')
+  await expect(commands.getByRole('status').filter({ hasText: 'removed' })).toContainText(
+    'hidden or control characters were removed',
+  )
+
+  // Several lines: the room is asked before they land in the box.
+  await box.fill('')
+  const questions: string[] = []
+  app.once('dialog', (dialog) => {
+    questions.push(dialog.message())
+    void dialog.dismiss()
+  })
+  await paste(app, '#proposal-text', 'uptime\nreboot\n')
+  await expect.poll(() => questions).toEqual([expect.stringContaining('2 lines')])
+  await expect(box).toHaveValue('')
+
+  // A paste into the guarded terminal never reaches the prompt: it goes to the box.
+  await paste(app, '[aria-label="Terminal"] .xterm-helper-textarea', 'id -un')
+  await expect(box).toHaveValue('id -un')
+  await expect(terminal.getByRole('status', { name: 'Paste' })).toContainText(
+    'went to the proposal box',
+  )
 })
