@@ -196,3 +196,26 @@ test('hostile pastes are cleaned: nothing breaks out, several lines ask first', 
     'went to the proposal box',
   )
 })
+
+test('the policy in force is shown and can be changed; a rejected command never runs', async ({
+  app,
+}) => {
+  const { commands, timeline } = await guardedWorkspace(app)
+  await expect(commands.getByLabel('Approval policy')).toContainText('1 operational expert')
+  await commands.getByRole('button', { name: 'Change policy' }).click()
+  const form = commands.getByRole('form', { name: 'Approval policy' })
+  await form.getByLabel('Expert approvals').fill('2')
+  await form.getByRole('button', { name: 'Save policy' }).click()
+  await expect(commands.getByLabel('Approval policy')).toContainText('2 operational experts')
+  await expect(timeline).toContainText('Approval: 2 operational experts')
+
+  await propose(app, 'systemctl restart checkout', 'Alice')
+  const card = commands.getByRole('article', { name: /systemctl restart checkout/ })
+  await expect(card.getByLabel('Approvals')).toHaveText('0/2 approvals')
+  await card.getByLabel('Approver').selectOption({ label: 'Carol' })
+  await card.getByLabel('Comment').fill('wrong service, it is checkout-api')
+  await card.getByRole('button', { name: 'Reject' }).click()
+  await expect(card.getByLabel('Proposal status')).toContainText('Rejected')
+  await expect(card.getByRole('button', { name: 'Run' })).toHaveCount(0)
+  await expect(timeline).toContainText('Rejected `systemctl restart checkout`: wrong service')
+})
