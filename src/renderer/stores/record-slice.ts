@@ -129,11 +129,17 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
       if (!db) return
       try {
         performance.mark(RECORD_LOAD_START_MARK)
-        const record = await loadIncidentRecord(db, id)
+        // Remembered before it is shown: what is on screen is what a reload resumes.
+        const [record] = await Promise.all([
+          loadIncidentRecord(db, id),
+          rememberOpenIncident(db, id),
+        ])
         performance.mark(RECORD_LOADED_MARK)
-        if (!record) return
+        if (!record) {
+          await rememberOpenIncident(db, null)
+          return
+        }
         set({ record })
-        await rememberOpenIncident(db, id)
       } catch (error) {
         set({ storageError: describeStorageError(error) })
       }
