@@ -7,27 +7,19 @@ import {
 } from '../../../shared/commands/approval-policy'
 import {
   DEFAULT_POLICY,
-  EMPTY_CONTEXT,
   type ApprovalPolicy,
   type BreakGlass,
   type CommandLogEntry,
   type GateSnapshot,
   type Proposal,
   type RosterMember,
-  type ShellActivity,
-  type ShellContext,
 } from '../../../shared/commands/gate-model'
-import { createOutputExcerpt, type OutputExcerpt } from '../../../shared/commands/output-excerpt'
 import { HostCallError } from '../../../shared/rpc/host-error'
-import {
-  describeContextChange,
-  proposalContext,
-  proposalDigest,
-  type ShellNames,
-} from './proposal-context'
+import { describeContextChange, proposalContext, proposalDigest } from './proposal-context'
 import { logEntry, newProposal, type LogFields } from './new-proposal'
 import type { ShellMark } from './shell-marks'
-import { encodeForShell, screenKeystrokes, type ScreenedInput } from './shell-input'
+import { screenKeystrokes, type ScreenedInput } from './shell-input'
+import { createShellTracker } from './shell-tracker'
 
 /** Finished, rejected, expired… proposals kept on screen (the record keeps all of them). */
 const KEEP_CLOSED = 10
@@ -56,13 +48,8 @@ export function createCommandGate(options: CommandGateOptions) {
   let incidentId: string | null = null
   let roster: RosterMember[] = []
   let policy: ApprovalPolicy = DEFAULT_POLICY
-  let activity: ShellActivity = 'unknown'
-  let integrated = false
-  let context: ShellContext = EMPTY_CONTEXT
-  let names: ShellNames = { aliases: new Set(), functions: new Set() }
+  const shell = createShellTracker(now)
   let breakGlass: BreakGlass | null = null
-  let bracketedPaste = false
-  let running: { proposal: Proposal; excerpt: OutputExcerpt; started: boolean } | null = null
 
   const refuse = (message: string): never => {
     throw new HostCallError('refused', message)
@@ -83,9 +70,9 @@ export function createCommandGate(options: CommandGateOptions) {
     return {
       sessionId: options.sessionId,
       incidentId,
-      activity,
-      integrated,
-      context,
+      activity: shell.activity,
+      integrated: shell.integrated,
+      context: shell.context,
       policy,
       breakGlass,
       proposals: [...proposals.values()],
@@ -113,13 +100,14 @@ export function createCommandGate(options: CommandGateOptions) {
     p.statusReason = reason
   }
 
-  /** The context this proposal would run in now; a different hash voids its approvals. */
-  const currentHash = (p: Proposal) =>
-    proposalDigest(p.text, proposalContext(p.text, context, names))
-
+  /**
+   * Hashes the proposal's exact text in the context the shell reports now: a different
+   * hash than the approved one voids its approvals (and the text is never written).
+   */
   const voidIfContextChanged = (p: Proposal): boolean => {
-    if (currentHash(p) === p.hash) return false
-    const reason = describeContextChange(p.context, proposalContext(p.text, context, names))
+    const current = proposalContext(p.text, shell.context, shell.names)
+    if (proposalDigest(p.text, current) === p.hash) return false
+    const reason = describeContextChange(p.context, current)
     close(p, 'voided', `${reason}; approvals void, propose again`)
     log('voided', { proposal: p, note: p.statusReason })
     return true
@@ -138,18 +126,14 @@ export function createCommandGate(options: CommandGateOptions) {
   }
 
   const finishRun = (exitCode: number | null, note: string | null) => {
-    if (!running) return
-    const { proposal: p, excerpt } = running
-    running = null
-    const endedAt = now()
-    const startedAt = p.run?.startedAt ?? endedAt
-    p.run = { startedAt, endedAt, exitCode, durationMs: endedAt - startedAt, ...excerpt.finish() }
+    const p = shell.finish(exitCode)
+    if (!p) return
     close(p, 'finished', note)
     log('finished', {
       proposal: p,
       exitCode,
-      durationMs: p.run.durationMs,
-      output: p.run.output,
+      durationMs: p.run?.durationMs ?? null,
+      output: p.run?.output ?? null,
       note,
     })
   }
@@ -194,8 +178,8 @@ export function createCommandGate(options: CommandGateOptions) {
         proposer,
         at: now(),
         policy,
-        shell: context,
-        names,
+        shell: shell.context,
+        names: shell.names,
       })
       p.tally = tally(p)
       proposals.set(p.id, p)
@@ -279,32 +263,17 @@ export function createCommandGate(options: CommandGateOptions) {
             : `this proposal is ${p.status}; it can never run`,
         )
       }
-      if (running || activity === 'running') {
-        refuse('the shell is busy with another command: wait for its prompt')
-      }
+      if (shell.busy) refuse('the shell is busy with another command: wait for its prompt')
+      // The digest of exactly the bytes to be written, in the context they would run in,
+      // must still be the approved hash.
       if (voidIfContextChanged(p)) {
         changed()
         refuse(p.statusReason ?? 'context changed')
       }
-      // What is written is checked once more against the approved hash, byte for byte.
-      const bytes = p.text
-      if (proposalDigest(bytes, proposalContext(bytes, context, names)) !== p.hash) {
-        refuse('what would be written differs from what was approved')
-      }
-      p.status = 'running'
-      p.run = {
-        startedAt: now(),
-        endedAt: null,
-        exitCode: null,
-        durationMs: null,
-        output: '',
-        outputChars: 0,
-        truncated: false,
-      }
-      running = { proposal: p, excerpt: createOutputExcerpt(), started: false }
+      const bytes = shell.start(p)
       log('started', { proposal: p, personId: who.personId })
-      options.writeToShell(encodeForShell(bytes, bracketedPaste))
-      if (!integrated) {
+      options.writeToShell(bytes)
+      if (!shell.integrated) {
         finishRun(null, 'no shell integration: exit code and duration are not known')
       }
       changed()
@@ -338,39 +307,13 @@ export function createCommandGate(options: CommandGateOptions) {
 
     /** Raw keystrokes from the terminal view: what may reach the pty, and what may not. */
     screenInput(data: string): ScreenedInput {
-      const atPrompt = activity !== 'running' || (running !== null && !running.started)
-      return screenKeystrokes(data, { direct: breakGlass !== null, atPrompt })
+      return screenKeystrokes(data, { direct: breakGlass !== null, atPrompt: shell.atPrompt })
     },
 
     onMark(mark: ShellMark) {
-      switch (mark.type) {
-        case 'prompt':
-          integrated = true
-          activity = 'prompt'
-          // Back at the prompt without an exit code: a line that started no command (a
-          // comment), or a shell that did not report one.
-          if (running) {
-            finishRun(null, running.started ? 'the shell reported no exit code' : 'no command ran')
-          }
-          break
-        case 'command-start':
-          activity = 'running'
-          if (running && !running.started) {
-            running.started = true
-            if (running.proposal.run) running.proposal.run.startedAt = now()
-          }
-          break
-        case 'command-end':
-          if (running?.started) finishRun(mark.exitCode, null)
-          break
-        case 'context':
-          context = mark.context
-          break
-        case 'names':
-          names = { aliases: new Set(mark.aliases), functions: new Set(mark.functions) }
-          break
-      }
-      if (mark.type === 'context' || mark.type === 'names') {
+      const effect = shell.onMark(mark)
+      if (effect.finished) finishRun(effect.finished.exitCode, effect.finished.note)
+      if (effect.contextChanged) {
         for (const p of proposals.values()) {
           if (p.status === 'pending' || p.status === 'approved') voidIfContextChanged(p)
         }
@@ -379,17 +322,11 @@ export function createCommandGate(options: CommandGateOptions) {
     },
 
     onOutput(text: string) {
-      // Only what the command printed: not the echo of the line itself.
-      if (running?.started) running.excerpt.push(text)
-      if (text.includes('\u001b[?2004')) {
-        const on = text.lastIndexOf('\u001b[?2004h')
-        const off = text.lastIndexOf('\u001b[?2004l')
-        bracketedPaste = on > off
-      }
+      shell.onOutput(text)
     },
 
     dispose() {
-      if (running) finishRun(null, 'the terminal closed')
+      if (shell.inFlight) finishRun(null, 'the terminal closed')
     },
   }
 }
