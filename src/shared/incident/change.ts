@@ -5,6 +5,7 @@ import type {
   Note,
   Person,
   RoleAssignment,
+  StakeholderUpdate,
   TimelineEvent,
 } from './model'
 import type { CommandLogEntry } from '../commands/gate-model'
@@ -17,6 +18,7 @@ export interface RecordRows {
   checklist: ChecklistItem
   notes: Note
   actionItems: ActionItem
+  stakeholderUpdates: StakeholderUpdate
 }
 export type RecordTable = keyof RecordRows
 

@@ -33,7 +33,33 @@ export interface Incident {
   operatorId: string | null
   /** Who must approve terminal commands (the default policy when absent). */
   approvalPolicy?: ApprovalPolicy
+  /** When the stop-gap took the impact away, as the leader marked it. */
+  mitigatedAt?: number | null
+  /** The closing report the postmortem is written from (absent until someone writes). */
+  closing?: ClosingReport
   updatedAt: number
+}
+
+export const REPORT_STATUSES = ['draft', 'in-review', 'final'] as const
+export type ReportStatus = (typeof REPORT_STATUSES)[number]
+
+/** What the leader writes when closing: the postmortem's own words. */
+export interface ClosingReport {
+  summary: string
+  /** Who and what was affected, for how long, numbers where known. */
+  impact: string
+  detection: string
+  trigger: string
+  /** Root cause(s) and contributing factors. */
+  rootCauses: string
+  resolution: string
+  /** Lessons learned: one per line in each list. */
+  wentWell: string
+  wentWrong: string
+  gotLucky: string
+  status: ReportStatus
+  /** Who wrote the postmortem, comma-separated. */
+  authors: string
 }
 
 export interface ChecklistItem {
@@ -108,17 +134,38 @@ export interface Note {
 export const ACTION_TYPES = ['mitigate', 'prevent', 'detect', 'investigate', 'process'] as const
 export type ActionType = (typeof ACTION_TYPES)[number]
 
+export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const
+export type ActionStatus = (typeof ACTION_STATUSES)[number]
+
 export interface ActionItem {
   id: string
   incidentId: string
   title: string
+  /** The person in charge: a name from the role board or free text. */
   owner: string
+  /** The time box (ms since epoch, end of the due day). */
   dueAt: number | null
   deliverable: string
   type: ActionType
-  status: 'open' | 'in-progress' | 'done'
+  status: ActionStatus
+  /** Optional link to a ticket. */
   ticket: string
   createdAt: number
+}
+
+/** A stakeholder update as the Communication Leader sent it. */
+export interface StakeholderUpdate {
+  id: string
+  incidentId: string
+  happening: string
+  impact: string
+  doing: string
+  /** When the next update was promised (null: none promised). */
+  nextUpdateAt: number | null
+  /** The text as copied and sent. */
+  text: string
+  sentAt: number
+  sentBy: string | null
 }
 
 export const EVENT_KINDS = [
