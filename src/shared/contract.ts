@@ -51,7 +51,7 @@ const rosterMember = z
   })
   .strict()
 
-const approvalPolicy = z
+export const approvalPolicySchema = z
   .object({
     experts: z.number().int().min(0).max(5),
     leader: z.boolean(),
@@ -105,7 +105,7 @@ export const requestSchemas = {
         sessionId,
         incidentId: id,
         roster: z.array(rosterMember).max(500),
-        policy: approvalPolicy,
+        policy: approvalPolicySchema,
       })
       .strict(),
     output: z.custom<GateSnapshot>(),

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import { verifyChain } from '../../../../src/shared/commands/hash-chain'
+import { asImportedCopy } from '../../../../src/shared/export/import-copy'
+import {
+  nestingDepth,
+  parseIncidentFile,
+  serializeIncidentFile,
+  toIncidentFile,
+  type ImportedIncident,
+} from '../../../../src/shared/export/incident-file'
+import { fixtureIncident, T0 } from '../../../support/incident-fixture'
+
+function exported(pinned = new Set([3])) {
+  const snapshot = fixtureIncident()
+  const json = serializeIncidentFile(
+    toIncidentFile(snapshot, { pinned, now: T0, exportedBy: 'War Room 0.1.0' }),
+  )
+  return { snapshot, json }
+}
+
+function imported(json: string): ImportedIncident {
+  const result = parseIncidentFile(json)
+  if (!result.ok) throw new Error(result.error)
+  return result.value
+}
+
+function errorOf(json: string): string {
+  const result = parseIncidentFile(json)
+  expect(result.ok).toBe(false)
+  return result.ok ? '' : result.error
+}
+
+describe('a JSON backup of one incident', () => {
+  it('round-trips the whole record, pins and a verified command log', () => {
+    const { snapshot, json } = exported()
+    const back = imported(json)
+    expect(back.snapshot).toEqual({
+      ...snapshot,
+      events: snapshot.events.map(({ seq: _seq, ...e }) => e),
+    })
+    expect(back.pinned).toEqual([2])
+    expect(back.verdict).toEqual({ intact: true, length: snapshot.commandLog.length })
+    expect(back.exportedBy).toBe('War Room 0.1.0')
+  })
+
+  it('reports a command log altered in the file', () => {
+    const file = JSON.parse(exported().json)
+    file.commandLog[1].payload.approvers = ['Mallory']
+    expect(imported(JSON.stringify(file)).verdict).toEqual({
+      intact: false,
+      brokenAt: 1,
+      reason: 'content changed',
+    })
+  })
+
+  it('refuses what is not JSON or is cut short', () => {
+    const { json } = exported()
+    expect(errorOf(json.slice(0, json.length / 2))).toMatch(
+      /^The file is not valid JSON \(is it cut short\?\)/,
+    )
+    expect(errorOf('')).toMatch(/not valid JSON/)
+    expect(errorOf('[1, 2]')).toMatch(/not a War Room incident/)
+    expect(errorOf('{"format": "something-else", "version": 1}')).toMatch(
+      /not a War Room incident export/,
+    )
+  })
+
+  it('refuses a file from a newer War Room, saying so', () => {
+    const file = JSON.parse(exported().json)
+    file.version = 2
+    expect(errorOf(JSON.stringify(file))).toBe(
+      'The file was written by a newer War Room (format version 2); this version reads up to version 1. Update War Room to import it.',
+    )
+  })
+
+  it('refuses hostile files: __proto__ keys, huge strings, deep nesting, wrong types', () => {
+    const { json } = exported()
+    const proto = json.replace('"incident": {', '"incident": {"__proto__": {"polluted": true},')
+    expect(errorOf(proto)).toMatch(/incident: Unrecognized key: "__proto__"/)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+
+    const file = JSON.parse(json)
+    file.notes[0].text = 'x'.repeat(200_000)
+    expect(errorOf(JSON.stringify(file))).toMatch(/notes\.0\.text: Too big/)
+
+    const deep = `{"format":"war-room-incident","version":1,"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`
+    expect(errorOf(deep)).toMatch(/nested far deeper/)
+
+    const typed = JSON.parse(json)
+    typed.incident.declaredAt = 'yesterday'
+    typed.events[0].kind = 'evil'
+    expect(errorOf(JSON.stringify(typed))).toMatch(/incident\.declaredAt: .*; events\.0\.kind: /)
+  })
+
+  it('refuses rows of another incident and roles of unknown people', () => {
+    const file = JSON.parse(exported().json)
+    file.notes[1].incidentId = 'other'
+    expect(errorOf(JSON.stringify(file))).toMatch(/notes holds a row of another incident/)
+    const roles = JSON.parse(exported().json)
+    roles.roles[0].personId = 'ghost'
+    expect(errorOf(JSON.stringify(roles))).toMatch(/roles names a person who is not in the file/)
+  })
+
+  it('measures nesting without being fooled by brackets in strings', () => {
+    expect(nestingDepth('{"a": "[[[[[", "b": [{"c": "\\"]]]"}]}')).toBe(3)
+  })
+})
+
+describe('keeping both when the incident already exists', () => {
+  it('gives every row a new id, follows references and keeps the command log verifiable', () => {
+    const original = imported(exported().json)
+    let n = 0
+    const copy = asImportedCopy(original, () => `new-${++n}`)
+    const s = copy.snapshot
+    expect(s.incident.id).not.toBe(original.snapshot.incident.id)
+    expect(s.incident.title).toBe('title 0 (imported copy)')
+    const people = new Set(s.people.map((p) => p.id))
+    expect(s.roles.every((r) => people.has(r.personId))).toBe(true)
+    expect(people.has(s.incident.operatorId!)).toBe(true)
+    for (const rows of [
+      s.people,
+      s.roles,
+      s.checklist,
+      s.notes,
+      s.actionItems,
+      s.stakeholderUpdates,
+      s.events,
+      s.commandLog,
+    ])
+      expect(rows.every((row) => row.incidentId === s.incident.id)).toBe(true)
+    expect(verifyChain(s.commandLog)).toEqual({ intact: true, length: s.commandLog.length })
+    expect(s.commandLog.map((r) => r.hash)).toEqual(original.snapshot.commandLog.map((r) => r.hash))
+  })
+})
