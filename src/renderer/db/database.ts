@@ -6,10 +6,12 @@ import type {
   Note,
   Person,
   RoleAssignment,
+  StakeholderUpdate,
   TimelineEvent,
 } from '../../shared/incident/model'
 import type { CommandLogRow } from '../../shared/commands/command-log'
 import type { StopGapTemplate } from '../../shared/commands/stop-gap-templates'
+import type { UpdateCadence } from '../../shared/closing/stakeholder-updates'
 
 export const DATABASE_NAME = 'war-room'
 
@@ -17,6 +19,7 @@ export const DATABASE_NAME = 'war-room'
 export type Setting =
   | { key: 'open-incident'; value: string | null }
   | { key: 'stop-gap-templates'; value: StopGapTemplate[] }
+  | { key: 'update-cadence'; value: UpdateCadence }
 
 /** A pinned timeline event (kept apart so the events table stays append-only). */
 export interface Pin {
@@ -40,6 +43,7 @@ export class WarRoomDatabase extends Dexie {
   pins!: Table<Pin, [string, number]>
   settings!: Table<Setting, string>
   commandLog!: Table<CommandLogRow, number>
+  stakeholderUpdates!: Table<StakeholderUpdate, string>
 
   constructor(name = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, options)
@@ -81,5 +85,8 @@ export class WarRoomDatabase extends Dexie {
       })
     // v3: the hash-chained command log of the guarded terminal (append-only).
     this.version(3).stores({ commandLog: '++seq, incidentId' })
+    // v4: stakeholder updates as sent by the Communication Leader (closing fields and the
+    // mitigation time live on the incident row: no schema change for them).
+    this.version(4).stores({ stakeholderUpdates: 'id, incidentId' })
   }
 }

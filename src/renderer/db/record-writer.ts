@@ -10,7 +10,7 @@ const strictInstances = new WeakMap<WarRoomDatabase, WarRoomDatabase>()
  * The same database, opened with strict durability: a transaction completes only once
  * the disk has it. Used for the command log, which must survive a power cut.
  */
-function strict(db: WarRoomDatabase): WarRoomDatabase {
+export function strict(db: WarRoomDatabase): WarRoomDatabase {
   let instance = strictInstances.get(db)
   if (!instance) {
     instance = new WarRoomDatabase(db.name, { chromeTransactionDurability: 'strict' })

@@ -25,7 +25,13 @@ export function applyToRecord(record: IncidentRecord, change: RecordChange): Inc
         next = { ...next, notes: applyTableChange(next.notes, c.put, c.remove) }
         break
       case 'actionItems':
+        next = { ...next, actionItems: applyTableChange(next.actionItems, c.put, c.remove) }
         break
+      case 'stakeholderUpdates': {
+        const updates = applyTableChange(next.stakeholderUpdates, c.put, c.remove)
+        next = { ...next, stakeholderUpdates: updates }
+        break
+      }
     }
   }
   return next

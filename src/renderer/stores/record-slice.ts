@@ -113,6 +113,8 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
         people: [],
         roles: [],
         notes: [],
+        actionItems: [],
+        stakeholderUpdates: [],
         events: [],
         pinned: new Set(),
       }

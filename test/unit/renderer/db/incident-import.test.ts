@@ -1,0 +1,78 @@
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WarRoomDatabase } from '../../../../src/renderer/db/database'
+import {
+  incidentExists,
+  readIncidentSnapshot,
+  writeImportedIncident,
+} from '../../../../src/renderer/db/incident-snapshot'
+import { verifyCommandLog } from '../../../../src/renderer/db/command-log-reader'
+import { asImportedCopy } from '../../../../src/shared/export/import-copy'
+import {
+  parseIncidentFile,
+  serializeIncidentFile,
+  toIncidentFile,
+  type ImportedIncident,
+} from '../../../../src/shared/export/incident-file'
+import { fixtureIncident, T0 } from '../../../support/incident-fixture'
+
+const name = `war-room-import-${Math.random().toString(36).slice(2)}`
+afterEach(async () => {
+  await Dexie.delete(name)
+})
+
+function fromFile(json: string): ImportedIncident {
+  const result = parseIncidentFile(json)
+  if (!result.ok) throw new Error(result.error)
+  return result.value
+}
+
+const fixtureFile = () =>
+  serializeIncidentFile(
+    toIncidentFile(fixtureIncident(), { pinned: new Set([2, 5]), now: T0, exportedBy: 'test' }),
+  )
+
+describe('importing an incident into the record', () => {
+  it('writes everything, pins and command log included, and exports it back the same', async () => {
+    const db = new WarRoomDatabase(name)
+    await writeImportedIncident(db, fromFile(fixtureFile()))
+    const read = await readIncidentSnapshot(db, 'inc-1')
+    expect(read!.pinned.size).toBe(2)
+    expect(await verifyCommandLog(db, 'inc-1')).toMatchObject({ intact: true })
+    const again = serializeIncidentFile(
+      toIncidentFile(read!.snapshot, { pinned: read!.pinned, now: T0, exportedBy: 'test' }),
+    )
+    expect(JSON.parse(again)).toEqual(JSON.parse(fixtureFile()))
+  })
+
+  it('keeps both when asked: the copy is a second incident, the original untouched', async () => {
+    const db = new WarRoomDatabase(name)
+    const imported = fromFile(fixtureFile())
+    await writeImportedIncident(db, imported)
+    expect(await incidentExists(db, 'inc-1')).toBe(true)
+    await expect(writeImportedIncident(db, imported)).rejects.toThrow(/already exists/)
+    const copy = asImportedCopy(imported, () => crypto.randomUUID())
+    await writeImportedIncident(db, copy)
+    expect(await db.incidents.count()).toBe(2)
+    expect(await verifyCommandLog(db, copy.snapshot.incident.id)).toMatchObject({ intact: true })
+    expect((await readIncidentSnapshot(db, 'inc-1'))!.snapshot.events).toHaveLength(12)
+  })
+
+  it('writes nothing when any part of the import fails', async () => {
+    const db = new WarRoomDatabase(name)
+    const imported = fromFile(fixtureFile())
+    // Two notes with the same id: the last bulkAdd of the transaction fails.
+    const broken = {
+      ...imported,
+      snapshot: {
+        ...imported.snapshot,
+        notes: [imported.snapshot.notes[0]!, imported.snapshot.notes[0]!],
+      },
+    }
+    await expect(writeImportedIncident(db, broken)).rejects.toThrow()
+    expect(await db.incidents.count()).toBe(0)
+    expect(await db.events.count()).toBe(0)
+    expect(await db.commandLog.count()).toBe(0)
+  })
+})
