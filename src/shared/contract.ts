@@ -68,6 +68,11 @@ export const approvalPolicySchema = z
 
 const proposalRef = { sessionId, proposalId: id, personId: id }
 
+/** Largest export saved through the desktop's save dialog (a 10k-event JSON is ~6 MB). */
+export const MAX_SAVE_CHARS = 100_000_000
+export const SAVE_KINDS = ['markdown', 'json'] as const
+export type SaveKind = (typeof SAVE_KINDS)[number]
+
 export const requestSchemas = {
   'app.info': { input: empty, output: appInfo },
   'terminal.create': {
@@ -143,6 +148,20 @@ export const requestSchemas = {
   'gate.endBreakGlass': {
     input: z.object({ sessionId, personId: id }).strict(),
     output: z.custom<GateSnapshot>(),
+  },
+  /**
+   * Saves an export through the desktop's native save dialog. The browser shell has no
+   * dialog: it refuses, and the renderer downloads the file instead.
+   */
+  'file.save': {
+    input: z
+      .object({
+        suggestedName: z.string().min(1).max(255),
+        content: z.string().max(MAX_SAVE_CHARS),
+        kind: z.enum(SAVE_KINDS),
+      })
+      .strict(),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
 } as const
 

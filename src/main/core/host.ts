@@ -1,5 +1,6 @@
 import { homedir, platform } from 'node:os'
 import type { AppInfo, EventSink, HostApi } from '../../shared/contract'
+import { saveFile, type AskSavePath } from './files/save-file'
 import { createPtyService } from './terminal/pty-service'
 import { createSpareShell } from './terminal/spare-shell'
 import { findIntegrationDir } from './terminal/spawn-shell'
@@ -15,6 +16,8 @@ export interface HostOptions {
   env?: NodeJS.ProcessEnv
   /** Shell integration scripts (resources/shell-integration); found by default, null: none. */
   integrationDir?: string | null
+  /** The desktop's save dialog (Electron); absent in the browser shell, which downloads. */
+  askSavePath?: AskSavePath
 }
 
 /** One renderer's view of the host: its own terminals, gone when it goes. */
@@ -74,6 +77,7 @@ export function createHost(options: HostOptions): Host {
           gate(sessionId).startBreakGlass(input),
         'gate.endBreakGlass': async ({ sessionId, ...input }) =>
           gate(sessionId).endBreakGlass(input),
+        'file.save': async (input) => saveFile(input, options.askSavePath),
       }
       const connection: HostConnection = {
         api,

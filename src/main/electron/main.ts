@@ -3,7 +3,8 @@
  * bridge to the core. Thin by design: behaviour lives in the core and the renderer.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import type { AskSavePath } from '../core/files/save-file'
 import { createHost } from '../core/host'
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, serveAppRequest } from './app-protocol'
 import { bridgeIpc } from './ipc-bridge'
@@ -35,6 +36,20 @@ function createWindow(): BrowserWindow {
   return window
 }
 
+/** The native save dialog, attached to the window that asked. */
+const askSavePath: AskSavePath = async (suggestedName, kind) => {
+  const filters =
+    kind === 'markdown'
+      ? [{ name: 'Markdown', extensions: ['md'] }]
+      : [{ name: 'War Room incident (JSON)', extensions: ['json'] }]
+  const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters }
+  const window = BrowserWindow.getFocusedWindow()
+  const result = window
+    ? await dialog.showSaveDialog(window, options)
+    : await dialog.showSaveDialog(options)
+  return result.canceled || !result.filePath ? null : result.filePath
+}
+
 void app.whenReady().then(() => {
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request))
   // No remote content: only the app's own files and devtools may load.
@@ -47,7 +62,7 @@ void app.whenReady().then(() => {
   )
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents))
 
-  const host = createHost({ shellKind: 'electron', version: app.getVersion() })
+  const host = createHost({ shellKind: 'electron', version: app.getVersion(), askSavePath })
   const unbridge = bridgeIpc(ipcMain, host, isAppUrl)
   createWindow()
 

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { createHost } from '../../../src/main/core/host'
 import { startBrowserShell } from '../../../src/main/server/browser-shell'
@@ -37,4 +38,15 @@ contractSuite('the browser shell WebSocket (real server on 127.0.0.1)', async ()
       await shell.close()
     },
   }
+})
+
+describe('the browser shell', () => {
+  it('has no save dialog: saving is refused and the renderer downloads instead', async () => {
+    const host = createHost({ shellKind: 'browser', version: 'test', env: hermeticShellEnv() })
+    const { api } = host.connect(() => {})
+    await expect(
+      api['file.save']({ suggestedName: 'a.md', content: 'x', kind: 'markdown' }),
+    ).rejects.toThrow(/no save dialog/)
+    host.dispose()
+  })
 })
