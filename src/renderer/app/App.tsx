@@ -1,4 +1,9 @@
 import { ChecklistPanel } from '../features/checklist/ChecklistPanel'
+import { ActionItemsPanel } from '../features/closing/ActionItemsPanel'
+import { ClosingReportForm } from '../features/closing/ClosingReportForm'
+import { MetricsPanel } from '../features/closing/MetricsPanel'
+import { StakeholderUpdatesPanel } from '../features/comms/StakeholderUpdatesPanel'
+import { PostmortemPanel } from '../features/postmortem/PostmortemPanel'
 import { CommandsPanel } from '../features/commands/CommandsPanel'
 import { IncidentHeader } from '../features/incidents/IncidentHeader'
 import { IncidentList } from '../features/incidents/IncidentList'
@@ -15,6 +20,7 @@ export function App() {
   const hostStatus = useAppStore((s) => s.hostStatus)
   const hostError = useAppStore((s) => s.hostError)
   const record = useAppStore((s) => s.record)
+  const view = useAppStore((s) => s.view)
 
   return (
     <div className="app">
@@ -35,7 +41,8 @@ export function App() {
       {record ? (
         <>
           <IncidentHeader record={record} />
-          <main className="workspace">
+          {/* The response stays mounted while closing: its terminal keeps running. */}
+          <main className="workspace" hidden={view !== 'response'}>
             <div className="column-left">
               <ChecklistPanel record={record} />
               <TimelinePanel record={record} />
@@ -54,9 +61,20 @@ export function App() {
             </div>
             <div className="column-side">
               <RoleBoard record={record} />
+              <StakeholderUpdatesPanel record={record} />
               <NotesPanel record={record} />
             </div>
           </main>
+          {view === 'closing' && (
+            <main className="workspace closing-workspace">
+              <ClosingReportForm key={record.incident.id} record={record} />
+              <div className="column-center closing-center">
+                <MetricsPanel record={record} />
+                <ActionItemsPanel record={record} />
+              </div>
+              <PostmortemPanel record={record} />
+            </main>
+          )}
         </>
       ) : (
         <main className="home">

@@ -14,6 +14,11 @@ export function describeStorageError(error: unknown): string {
   return `Saving failed: ${message}. Your changes are kept on screen; press Retry.`
 }
 
+/** The disk or the browser's quota is full (Dexie wraps it in an AbortError). */
+export function isQuotaError(error: unknown): boolean {
+  return errorNames(error).includes('QuotaExceededError')
+}
+
 /** The error's name and those of the errors it wraps (Dexie wraps the DOMException). */
 function errorNames(error: unknown): string[] {
   const names: string[] = []

@@ -1,11 +1,12 @@
 import { create } from 'zustand'
+import { createClosingSlice, type ClosingSlice } from './closing-slice'
 import { createGateSlice, type GateSlice } from './gate-slice'
 import { createHostSlice, type HostSlice } from './host-slice'
 import { createNotesSlice, type NotesSlice } from './notes-slice'
 import { createRecordSlice, type RecordSlice } from './record-slice'
 
 /** One store built from feature slices. */
-export type AppState = HostSlice & RecordSlice & NotesSlice & GateSlice
+export type AppState = HostSlice & RecordSlice & NotesSlice & GateSlice & ClosingSlice
 
 export function createAppStore() {
   return create<AppState>()((...args) => ({
@@ -13,6 +14,7 @@ export function createAppStore() {
     ...createRecordSlice(...args),
     ...createNotesSlice(...args),
     ...createGateSlice(...args),
+    ...createClosingSlice(...args),
   }))
 }
 

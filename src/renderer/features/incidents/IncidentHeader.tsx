@@ -5,16 +5,20 @@ import {
   reopenIncident,
   setOperator,
 } from '../../../shared/incident/incident-acts'
+import { markMitigated } from '../../../shared/closing/closing-acts'
 import type { StageId } from '../../../shared/incident/model'
 import { STAGES } from '../../../shared/incident/stages'
 import type { IncidentRecord } from '../../db/record-reader'
 import { useAppStore } from '../../stores/app-store'
+import { clockTime } from './format-time'
 import { IncidentClock } from './IncidentClock'
 import { SaveStatus } from './SaveStatus'
 
 export function IncidentHeader({ record }: { record: IncidentRecord }) {
   const act = useAppStore((s) => s.act)
   const showIncidentList = useAppStore((s) => s.showIncidentList)
+  const view = useAppStore((s) => s.view)
+  const showView = useAppStore((s) => s.showView)
   const { incident, people } = record
   const present = people.filter((p) => p.leftAt === null)
 
@@ -57,6 +61,33 @@ export function IncidentHeader({ record }: { record: IncidentRecord }) {
         </select>
       </label>
       <span className={`incident-status status-${incident.status}`}>{incident.status}</span>
+      {incident.mitigatedAt != null ? (
+        <span className="badge badge-ok">Mitigated {clockTime(incident.mitigatedAt)}</span>
+      ) : (
+        incident.status === 'active' && (
+          <button type="button" onClick={() => void act((c, r) => markMitigated(c, r.incident))}>
+            Mark mitigated
+          </button>
+        )
+      )}
+      <div className="view-tabs" role="tablist" aria-label="Workspace">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={view === 'response'}
+          onClick={() => showView('response')}
+        >
+          Response
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={view === 'closing'}
+          onClick={() => showView('closing')}
+        >
+          Closing &amp; postmortem
+        </button>
+      </div>
       <SaveStatus />
       <span className="spacer" />
       {incident.status === 'active' ? (

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../stores/app-store'
 import { DeclareIncidentForm } from './DeclareIncidentForm'
 import { dateTime } from './format-time'
+import { ImportIncident } from './ImportIncident'
 
 export function IncidentList() {
   const incidents = useAppStore((s) => s.incidents)
@@ -13,6 +14,8 @@ export function IncidentList() {
       <section className="panel incident-list" aria-label="Incidents">
         <header className="panel-header">
           <h2>Incidents</h2>
+          <span className="spacer" />
+          <ImportIncident />
         </header>
         {storeStatus === 'starting' && <p className="placeholder">Loading incidents…</p>}
         {storeStatus === 'ready' && incidents.length === 0 && (

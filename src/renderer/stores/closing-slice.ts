@@ -1,0 +1,57 @@
+import type { StateCreator } from 'zustand'
+import { DEFAULT_CADENCE, type UpdateCadence } from '../../shared/closing/stakeholder-updates'
+import type { ImportedIncident } from '../../shared/export/incident-file'
+import { incidentExists, writeImportedIncident } from '../db/incident-snapshot'
+import { listIncidents } from '../db/record-reader'
+import { describeStorageError } from '../db/storage-errors'
+import type { RecordSlice } from './record-slice'
+
+/** Which face of the open incident is on screen. */
+export type WorkspaceView = 'response' | 'closing'
+
+export interface ClosingSlice {
+  view: WorkspaceView
+  /** Minutes between stakeholder updates, per severity (kept with the record's settings). */
+  cadence: UpdateCadence
+  showView(view: WorkspaceView): void
+  loadCadence(): Promise<void>
+  saveCadence(cadence: UpdateCadence): Promise<void>
+  /** Whether an incident with this id is already in the record (import asks before copying). */
+  hasIncident(id: string): Promise<boolean>
+  /** Writes an imported incident in one transaction and lists it; throws what went wrong. */
+  importIncident(imported: ImportedIncident): Promise<void>
+}
+
+export const createClosingSlice: StateCreator<ClosingSlice & RecordSlice, [], [], ClosingSlice> = (
+  set,
+  get,
+) => ({
+  view: 'response',
+  cadence: DEFAULT_CADENCE,
+  showView: (view) => set({ view }),
+  async loadCadence() {
+    const setting = await get()
+      .db?.settings.get('update-cadence')
+      .catch(() => undefined)
+    if (setting?.key === 'update-cadence')
+      set({ cadence: { ...DEFAULT_CADENCE, ...setting.value } })
+  },
+  async saveCadence(cadence) {
+    set({ cadence })
+    try {
+      await get().db?.settings.put({ key: 'update-cadence', value: cadence })
+    } catch (error) {
+      set({ storageError: describeStorageError(error) })
+    }
+  },
+  async hasIncident(id) {
+    const { db } = get()
+    return db ? incidentExists(db, id) : false
+  },
+  async importIncident(imported) {
+    const { db } = get()
+    if (!db) throw new Error('the incident record is not available')
+    await writeImportedIncident(db, imported)
+    set({ incidents: await listIncidents(db) })
+  },
+})

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs'
+import type { Download, Page } from '@playwright/test'
+import { addPerson, guardedWorkspace, propose } from '../app-helpers'
+import { expect, test } from '../fixtures'
+
+async function downloaded(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; text: string }> {
+  const [download]: [Download, void] = await Promise.all([page.waitForEvent('download'), click()])
+  const path = await download.path()
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') }
+}
+
+/** Proposes as Bob, approves as Carol, runs, and waits for the exit code. */
+async function runApproved(page: Page, text: string) {
+  const commands = page.getByRole('region', { name: 'Commands' })
+  await propose(page, text)
+  const card = commands.getByRole('article', { name: `Proposal ${text}` }).first()
+  await card.getByLabel('Approver').selectOption({ label: 'Carol' })
+  await card.getByRole('button', { name: 'Approve' }).click()
+  await card.getByRole('button', { name: 'Run' }).click()
+  await expect(card.getByLabel('Result')).toContainText('Exit code 0')
+}
+
+test('an incident worked end to end is closed, given action items and exported as a blameless postmortem', async ({
+  app,
+}) => {
+  await guardedWorkspace(app)
+  await addPerson(app, 'Dana', 'stakeholder')
+  await runApproved(app, 'echo rolled-back')
+  await app.getByRole('button', { name: 'Mark mitigated' }).click()
+  await expect(app.getByRole('region', { name: 'Incident' })).toContainText('Mitigated')
+
+  // The Communication Leader sends an update; the countdown restarts from the promise.
+  const updates = app.getByRole('region', { name: 'Stakeholder updates' })
+  await expect(updates.getByRole('timer', { name: 'Next stakeholder update' })).toContainText(
+    /Next update due in \d\d:\d\d/,
+  )
+  await updates.getByRole('button', { name: 'Compose update' }).click()
+  const composer = updates.getByRole('form', { name: 'Compose stakeholder update' })
+  await composer.getByLabel('Impact').fill('About 30% of checkouts fail')
+  await composer.getByLabel('What we are doing').fill('Rolled back the release')
+  await composer.getByLabel('Next update in (minutes)').fill('20')
+  await expect(composer.getByLabel('Update preview')).toContainText(
+    'Impact: About 30% of checkouts fail',
+  )
+  await composer.getByRole('button', { name: 'Record as sent' }).click()
+  await expect(updates.getByRole('timer')).toContainText(/Next update due in (19|20):\d\d/)
+  await expect(app.getByRole('region', { name: 'Timeline' })).toContainText(
+    'Stakeholder update sent',
+  )
+
+  await app.getByRole('button', { name: 'Close incident' }).click()
+  await app.getByRole('tab', { name: 'Closing & postmortem' }).click()
+
+  const report = app.getByRole('region', { name: 'Closing report' })
+  await report.getByLabel('Authors').fill('Alice, Bob')
+  await report.getByLabel('Summary').fill('Checkout failed for 40 minutes after release 2.3.')
+  await report.getByLabel('Impact').fill('30% of checkouts | EU only')
+  await report
+    .getByLabel('Root causes and contributing factors')
+    .fill('A config flag # defaulted to off')
+  await report.getByLabel('Trigger').fill('Release 2.3')
+  await report.getByLabel('Resolution').fill('Rollback')
+  await report.getByLabel('Detection').fill('Error-rate alert')
+  await report.getByLabel('What went well').fill('Paging worked\nRollback was fast')
+  await report.getByLabel('What went wrong').fill('No canary')
+  await report.getByLabel('Where we got lucky').fill('Low traffic hour')
+  await report.getByLabel('Postmortem status').selectOption('in-review')
+
+  const metrics = app.getByRole('region', { name: 'Metrics' })
+  await expect(metrics.getByRole('group', { name: 'Time to mitigate' })).not.toContainText('—')
+  await expect(metrics.getByRole('group', { name: 'Time to resolve' })).not.toContainText('—')
+
+  const actions = app.getByRole('region', { name: 'Action items' })
+  const add = actions.getByRole('form', { name: 'Add action item' })
+  await add.getByLabel('Action item').fill('Add a canary stage | with `backticks`')
+  await add.getByLabel('Owner').fill('Bob')
+  await add.getByLabel('Due').fill('2020-01-31')
+  await add.getByLabel('Type').selectOption('prevent')
+  await add.getByLabel('Deliverable').fill('Canary in the pipeline')
+  await add.getByLabel('Ticket').fill('https://tickets.example.com/OPS-7')
+  await add.getByRole('button', { name: 'Add action item' }).click()
+  await add.getByLabel('Action item').fill('Alert on config flags')
+  await add.getByRole('button', { name: 'Add action item' }).click()
+  const canary = actions.getByRole('listitem', { name: /Action item Add a canary/ })
+  await expect(canary.getByText('Overdue')).toBeVisible()
+  await expect(
+    actions.getByRole('listitem', { name: 'Action item Alert on config flags' }),
+  ).toContainText('no time box')
+
+  const postmortem = app.getByRole('region', { name: 'Postmortem' })
+  const preview = postmortem.getByRole('article', { name: 'Postmortem preview' })
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText(
+    'Postmortem: Checkout API returns 500s',
+  )
+  await expect(
+    preview.getByRole('table').filter({ hasText: 'Action item' }).getByRole('row'),
+  ).toHaveCount(3)
+  await expect(postmortem.getByRole('note')).toContainText('chain intact')
+
+  const md = await downloaded(app, () =>
+    postmortem.getByRole('button', { name: 'Download Markdown' }).click(),
+  )
+  expect(md.name).toMatch(/^postmortem-\d{4}-\d\d-\d\d-checkout-api-returns-500s\.md$/)
+  expect(md.text).toContain('# Postmortem: Checkout API returns 500s')
+  expect(md.text).toContain('- **Authors:** Alice, Bob')
+  expect(md.text).toContain('- **Status:** In review')
+  expect(md.text).toContain('30% of checkouts \\| EU only')
+  expect(md.text).toContain(
+    '| Add a canary stage \\| with \\`backticks\\` | Prevent | Bob | 2020-01-31 |',
+  )
+  expect(md.text).toContain('<https://tickets.example.com/OPS-7>')
+  expect(md.text).toContain('```sh\necho rolled-back\n```')
+  expect(md.text).toMatch(
+    /Approved by Carol at .*\n- Run at .* approved by Carol\n- Exit code \*\*0\*\*/,
+  )
+  expect(md.text).toContain('hash chain **intact**')
+  expect(md.text).toContain('- Paging worked\n- Rollback was fast')
+  expect(md.text).toContain('About 30% of checkouts fail')
+  for (const section of [
+    'Summary',
+    'Impact',
+    'Root Causes',
+    'Metrics',
+    'Roles',
+    'Action Items',
+    'Timeline',
+    'Commands Run',
+  ])
+    expect(md.text).toContain(`\n## ${section}\n`)
+
+  await postmortem.getByLabel('Template').selectOption('pagerduty')
+  await expect(preview.getByRole('heading', { name: 'Contributing Factors' })).toBeVisible()
+
+  // A JSON backup of the same incident, imported back: the file is already here, keep both.
+  const json = await downloaded(app, () =>
+    postmortem.getByRole('button', { name: 'Export JSON backup' }).click(),
+  )
+  expect(JSON.parse(json.text)).toMatchObject({ format: 'war-room-incident', version: 1 })
+  await app.getByRole('button', { name: 'All incidents' }).click()
+  const incidents = app.getByRole('region', { name: 'Incidents' })
+  const input = incidents.getByLabel('Import incident (JSON)')
+  await input.setInputFiles({
+    name: json.name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(json.text),
+  })
+  const dialog = incidents.getByRole('dialog', { name: 'Incident already here' })
+  await dialog.getByRole('button', { name: 'Keep both' }).click()
+  await expect(incidents.getByRole('status')).toContainText('command log verified (')
+  await incidents
+    .getByRole('button', { name: 'Open Checkout API returns 500s (imported copy)' })
+    .click()
+  await app.getByRole('tab', { name: 'Closing & postmortem' }).click()
+  await expect(
+    app.getByRole('region', { name: 'Closing report' }).getByLabel('Summary'),
+  ).toHaveValue('Checkout failed for 40 minutes after release 2.3.')
+  await expect(app.getByRole('region', { name: 'Action items' }).getByRole('listitem')).toHaveCount(
+    2,
+  )
+})
+
+test('a bad import file gets a clear error and changes nothing', async ({ app }) => {
+  await expect(app.getByRole('form', { name: 'Declare an incident' })).toBeVisible()
+  const incidents = app.getByRole('region', { name: 'Incidents' })
+  const input = incidents.getByLabel('Import incident (JSON)')
+  const load = (text: string) =>
+    input.setInputFiles({
+      name: 'incident.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    })
+
+  await load('{"format": "war-room-incident", "version": 1, "incident": {')
+  await expect(incidents.getByRole('alert')).toContainText('not valid JSON (is it cut short?)')
+  await load('{"format": "war-room-incident", "version": 9}')
+  await expect(incidents.getByRole('alert')).toContainText(
+    'written by a newer War Room (format version 9)',
+  )
+  await load(
+    `{"format": "war-room-incident", "version": 1, "x": ${'['.repeat(5000)}${']'.repeat(5000)}}`,
+  )
+  await expect(incidents.getByRole('alert')).toContainText('nested far deeper')
+  await load('{"format": "war-room-incident", "version": 1, "__proto__": {"admin": true}}')
+  await expect(incidents.getByRole('alert')).toContainText('Import failed, nothing was changed')
+  await expect(incidents.getByText('No incidents yet.')).toBeVisible()
+})
