@@ -12,6 +12,8 @@ import {
   timelineMountBenchmark,
   timelineScrollBenchmark,
 } from './benchmarks/large-incident'
+import { incidentImportBenchmark, postmortemExportBenchmark } from './benchmarks/postmortem-export'
+import { importInAppBenchmark, postmortemInAppBenchmark } from './benchmarks/postmortem-in-app'
 import { noteLatencyBenchmark, noteTransactionsBenchmark } from './benchmarks/note-typing'
 import { echoLatencyBenchmark, interruptLatencyBenchmark } from './benchmarks/terminal-latency'
 import { terminalThroughputBenchmark } from './benchmarks/terminal-throughput'
@@ -28,6 +30,10 @@ const registry: Record<string, () => Benchmark> = {
   'terminal-throughput': terminalThroughputBenchmark,
   'echo-latency': echoLatencyBenchmark,
   'ctrl-c-flood': interruptLatencyBenchmark,
+  'postmortem-export': postmortemExportBenchmark,
+  'incident-import': incidentImportBenchmark,
+  'postmortem-in-app': postmortemInAppBenchmark,
+  'import-in-app': importInAppBenchmark,
 }
 
 async function main(): Promise<void> {

@@ -30,6 +30,8 @@ export interface FixtureOptions {
   notes?: number
   actionItems?: number
   incidentId?: string
+  /** Put before every row id, so several fixtures can live in one database. */
+  rowIdPrefix?: string
 }
 
 export const T0 = Date.UTC(2026, 10, 25, 13, 0, 0)
@@ -38,6 +40,7 @@ const MIN = 60_000
 export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot {
   const text = options.text ?? ((field, index) => `${field} ${index}`)
   const id = options.incidentId ?? 'inc-1'
+  const px = options.rowIdPrefix ?? ''
   const incident: Incident = {
     id,
     title: text('title', 0),
@@ -50,7 +53,7 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     stage: 'postmortem',
     closedAt: T0 + 95 * MIN,
     archivedAt: null,
-    operatorId: 'p-1',
+    operatorId: `${px}p-1`,
     mitigatedAt: T0 + 41 * MIN,
     closing: {
       summary: text('summary', 0),
@@ -68,7 +71,7 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     updatedAt: T0 + 95 * MIN,
   }
   const person = (n: number, field: string): Person => ({
-    id: `p-${n}`,
+    id: `${px}p-${n}`,
     incidentId: id,
     name: n === 1 ? incident.declaredBy : text(field, n),
     team: text('team', n),
@@ -85,7 +88,7 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     at: number,
     endedAt: number | null = null,
   ): RoleAssignment => ({
-    id: `r-${n}`,
+    id: `${px}r-${n}`,
     incidentId: id,
     personId,
     role: r,
@@ -93,14 +96,14 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     endedAt,
   })
   const roles = [
-    role(1, 'p-1', 'incident-leader', T0),
-    role(2, 'p-2', 'operational-expert', T0 + 2 * MIN),
-    role(3, 'p-1', 'communication-leader', T0, T0 + 3 * MIN),
-    role(4, 'p-3', 'communication-leader', T0 + 3 * MIN),
+    role(1, `${px}p-1`, 'incident-leader', T0),
+    role(2, `${px}p-2`, 'operational-expert', T0 + 2 * MIN),
+    role(3, `${px}p-1`, 'communication-leader', T0, T0 + 3 * MIN),
+    role(4, `${px}p-3`, 'communication-leader', T0 + 3 * MIN),
   ]
   const checklist: ChecklistItem[] = STAGES.flatMap((stage, s) =>
     stage.defaultItems.map((item, i) => ({
-      id: `c-${s}-${i}`,
+      id: `${px}c-${s}-${i}`,
       incidentId: id,
       stage: stage.id,
       text: i === 0 ? text('checklist', s) : item,
@@ -110,7 +113,7 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     })),
   )
   const notes: Note[] = Array.from({ length: options.notes ?? 6 }, (_, i) => ({
-    id: `n-${i}`,
+    id: `${px}n-${i}`,
     incidentId: id,
     kind: NOTE_KINDS[i % NOTE_KINDS.length]!,
     text: text('note', i),
@@ -121,7 +124,7 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     revision: 1,
   }))
   const actionItems: ActionItem[] = Array.from({ length: options.actionItems ?? 3 }, (_, i) => ({
-    id: `a-${i}`,
+    id: `${px}a-${i}`,
     incidentId: id,
     title: text('action', i),
     owner: i === 0 ? people[1]!.name : text('owner', i),
@@ -133,7 +136,7 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     createdAt: T0 + 90 * MIN,
   }))
   const stakeholderUpdates: StakeholderUpdate[] = [0, 1].map((i) => ({
-    id: `u-${i}`,
+    id: `${px}u-${i}`,
     incidentId: id,
     happening: text('happening', i),
     impact: text('updateImpact', i),

@@ -1,4 +1,4 @@
-import { verifyChain, type ChainVerdict } from '../../shared/commands/hash-chain'
+import { verifyChainAsync, type ChainVerdict } from '../../shared/commands/hash-chain'
 import type { CommandLogRow } from '../../shared/commands/command-log'
 import type { WarRoomDatabase } from './database'
 
@@ -14,5 +14,5 @@ export async function verifyCommandLog(
   db: WarRoomDatabase,
   incidentId: string,
 ): Promise<ChainVerdict> {
-  return verifyChain(await readCommandLog(db, incidentId))
+  return verifyChainAsync(await readCommandLog(db, incidentId))
 }

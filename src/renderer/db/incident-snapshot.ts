@@ -5,11 +5,35 @@
  */
 import Dexie from 'dexie'
 import type { ImportedIncident } from '../../shared/export/incident-file'
-import { STAGE_IDS, type StageId } from '../../shared/incident/model'
+import type { CommandLogRow } from '../../shared/commands/command-log'
+import { STAGE_IDS, type ChecklistItem } from '../../shared/incident/model'
 import type { IncidentSnapshot } from '../../shared/postmortem/source'
 import type { WarRoomDatabase } from './database'
+import type { IncidentRecord } from './record-reader'
 import { strict } from './record-writer'
 
+/** Checklist in stage order, then in the order the leader gave it. */
+function byStage(checklist: readonly ChecklistItem[]): ChecklistItem[] {
+  const stage = (item: ChecklistItem) => STAGE_IDS.indexOf(item.stage)
+  return [...checklist].sort((a, b) => stage(a) - stage(b) || a.order - b.order)
+}
+
+/** The record on screen (always what is stored: acts apply the same change) plus its log. */
+export function snapshotOf(record: IncidentRecord, commandLog: CommandLogRow[]): IncidentSnapshot {
+  return {
+    incident: record.incident,
+    people: record.people,
+    roles: record.roles,
+    checklist: byStage(record.checklist),
+    notes: record.notes,
+    events: record.events,
+    actionItems: record.actionItems,
+    stakeholderUpdates: record.stakeholderUpdates,
+    commandLog,
+  }
+}
+
+/** The stored record of one incident, read back whole (what an import wrote). */
 export async function readIncidentSnapshot(
   db: WarRoomDatabase,
   incidentId: string,
@@ -48,8 +72,6 @@ export async function readIncidentSnapshot(
       .toArray()
     events.sort((a, b) => a.at - b.at || (a.seq ?? 0) - (b.seq ?? 0))
     people.sort((a, b) => a.joinedAt - b.joinedAt)
-    const stage = (item: { stage: StageId }) => STAGE_IDS.indexOf(item.stage)
-    checklist.sort((a, b) => stage(a) - stage(b) || a.order - b.order)
     notes.sort((a, b) => a.createdAt - b.createdAt)
     actionItems.sort((a, b) => a.createdAt - b.createdAt)
     stakeholderUpdates.sort((a, b) => a.sentAt - b.sentAt)
@@ -58,7 +80,7 @@ export async function readIncidentSnapshot(
         incident,
         people,
         roles,
-        checklist,
+        checklist: byStage(checklist),
         notes,
         events,
         actionItems,
@@ -70,8 +92,27 @@ export async function readIncidentSnapshot(
   })
 }
 
-export async function incidentExists(db: WarRoomDatabase, incidentId: string): Promise<boolean> {
-  return (await db.incidents.where('id').equals(incidentId).count()) > 0
+/**
+ * Whether an imported incident can be written as it is: its id may already be here (the
+ * same incident), or only some of its rows' ids (ids are global keys; a hand-edited or
+ * hostile file can reuse another incident's).
+ */
+export async function importClash(
+  db: WarRoomDatabase,
+  s: IncidentSnapshot,
+): Promise<'none' | 'incident' | 'rows'> {
+  if ((await db.incidents.where('id').equals(s.incident.id).count()) > 0) return 'incident'
+  const taken = async <T>(table: Dexie.Table<T, string>, rows: readonly { id: string }[]) =>
+    rows.length > 0 && (await table.bulkGet(rows.map((r) => r.id))).some(Boolean)
+  const clashes = await Promise.all([
+    taken(db.people, s.people),
+    taken(db.roles, s.roles),
+    taken(db.checklist, s.checklist),
+    taken(db.notes, s.notes),
+    taken(db.actionItems, s.actionItems),
+    taken(db.stakeholderUpdates, s.stakeholderUpdates),
+  ])
+  return clashes.some(Boolean) ? 'rows' : 'none'
 }
 
 /** Writes an imported incident (strict durability: its command log is among it). */

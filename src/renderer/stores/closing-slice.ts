@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import { DEFAULT_CADENCE, type UpdateCadence } from '../../shared/closing/stakeholder-updates'
 import type { ImportedIncident } from '../../shared/export/incident-file'
-import { incidentExists, writeImportedIncident } from '../db/incident-snapshot'
+import { importClash, writeImportedIncident } from '../db/incident-snapshot'
 import { listIncidents } from '../db/record-reader'
 import { describeStorageError } from '../db/storage-errors'
 import type { RecordSlice } from './record-slice'
@@ -11,13 +11,16 @@ export type WorkspaceView = 'response' | 'closing'
 
 export interface ClosingSlice {
   view: WorkspaceView
+  /** Fields typed into and not yet committed, by field key (the save status says "Saving…"). */
+  pendingDrafts: Record<string, true>
+  draftPending(key: string, pending: boolean): void
   /** Minutes between stakeholder updates, per severity (kept with the record's settings). */
   cadence: UpdateCadence
   showView(view: WorkspaceView): void
   loadCadence(): Promise<void>
   saveCadence(cadence: UpdateCadence): Promise<void>
-  /** Whether an incident with this id is already in the record (import asks before copying). */
-  hasIncident(id: string): Promise<boolean>
+  /** What an import would clash with here (the import asks before keeping both). */
+  importClash(imported: ImportedIncident): Promise<'none' | 'incident' | 'rows'>
   /** Writes an imported incident in one transaction and lists it; throws what went wrong. */
   importIncident(imported: ImportedIncident): Promise<void>
 }
@@ -27,6 +30,15 @@ export const createClosingSlice: StateCreator<ClosingSlice & RecordSlice, [], []
   get,
 ) => ({
   view: 'response',
+  pendingDrafts: {},
+  draftPending: (key, pending) =>
+    set((s) => {
+      if (pending === key in s.pendingDrafts) return s
+      const pendingDrafts = { ...s.pendingDrafts }
+      if (pending) pendingDrafts[key] = true
+      else delete pendingDrafts[key]
+      return { pendingDrafts }
+    }),
   cadence: DEFAULT_CADENCE,
   showView: (view) => set({ view }),
   async loadCadence() {
@@ -44,9 +56,9 @@ export const createClosingSlice: StateCreator<ClosingSlice & RecordSlice, [], []
       set({ storageError: describeStorageError(error) })
     }
   },
-  async hasIncident(id) {
+  async importClash(imported) {
     const { db } = get()
-    return db ? incidentExists(db, id) : false
+    return db ? importClash(db, imported.snapshot) : 'none'
   },
   async importIncident(imported) {
     const { db } = get()

@@ -42,6 +42,31 @@ export function verifyChain<T>(chain: readonly Chained<T>[]): ChainVerdict {
   return { intact: true, length: chain.length }
 }
 
+/**
+ * The same verification with the platform's native SHA-256 (WebCrypto, in browsers and in
+ * Node): the pure-JS hash costs ~180 ms for a 500-command log here, this a few ms. Every
+ * link is hashed concurrently, then the chain is walked in order.
+ */
+export async function verifyChainAsync<T>(chain: readonly Chained<T>[]): Promise<ChainVerdict> {
+  const digests = await Promise.all(
+    chain.map(async (entry) => {
+      const canonical = utf8ToBytes(
+        canonicalize({ payload: entry.payload, prevHash: entry.prevHash }),
+      )
+      return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', canonical)))
+    }),
+  )
+  let prevHash = GENESIS_HASH
+  for (const [index, entry] of chain.entries()) {
+    if (entry.prevHash !== prevHash)
+      return { intact: false, brokenAt: index, reason: 'link broken' }
+    if (digests[index] !== entry.hash)
+      return { intact: false, brokenAt: index, reason: 'content changed' }
+    prevHash = entry.hash
+  }
+  return { intact: true, length: chain.length }
+}
+
 /** SHA-256 of a command's exact text and the context it runs in (hex). */
 export function commandDigest(text: string, context: Record<string, string | null>): string {
   return hashLink({ text, context }, GENESIS_HASH)

@@ -1,11 +1,16 @@
 /**
  * "Keep both": an imported incident that already exists here is stored as a copy, with new
- * ids everywhere (references followed), its title marked, and its command log kept exactly
+ * ids everywhere (references followed), its title marked (also used, unmarked, when only some
+ * row ids of the file are taken here), and its command log kept exactly
  * (entries are hash-chained over their content, which names the original incident).
  */
 import type { ImportedIncident } from './incident-file'
 
-export function asImportedCopy(imported: ImportedIncident, newId: () => string): ImportedIncident {
+export function asImportedCopy(
+  imported: ImportedIncident,
+  newId: () => string,
+  titleSuffix = ' (imported copy)',
+): ImportedIncident {
   const s = imported.snapshot
   const ids = new Map<string, string>()
   const remap = (id: string) => {
@@ -39,7 +44,7 @@ export function asImportedCopy(imported: ImportedIncident, newId: () => string):
       incident: {
         ...s.incident,
         id: incidentId,
-        title: `${s.incident.title} (imported copy)`,
+        title: `${s.incident.title}${titleSuffix}`,
         operatorId: mapped(s.incident.operatorId),
       },
       people,

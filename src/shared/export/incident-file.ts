@@ -3,7 +3,7 @@
  * every field is checked, so a malformed, truncated, hostile or newer file is refused with a
  * clear reason before anything is written.
  */
-import { verifyChain, type ChainVerdict } from '../commands/hash-chain'
+import { verifyChainAsync, type ChainVerdict } from '../commands/hash-chain'
 import type { TimelineEvent } from '../incident/model'
 import type { IncidentSnapshot } from '../postmortem/source'
 import {
@@ -87,7 +87,8 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
   return `${shown.join('; ')}${more}`
 }
 
-export function parseIncidentFile(json: string): ImportResult {
+/** Reads a backup: checked field by field, its command log's hash chain verified. */
+export async function parseIncidentFile(json: string): Promise<ImportResult> {
   if (json.length > LIMITS.fileChars) {
     return fail(
       `The file is too large (${Math.round(json.length / 1e6)} MB); the limit is ${LIMITS.fileChars / 1e6} MB.`,
@@ -152,7 +153,7 @@ export function parseIncidentFile(json: string): ImportResult {
     value: {
       snapshot,
       pinned,
-      verdict: verifyChain(snapshot.commandLog),
+      verdict: await verifyChainAsync(snapshot.commandLog),
       exportedAt: file.exportedAt,
       exportedBy: file.exportedBy,
     },

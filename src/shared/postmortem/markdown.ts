@@ -30,7 +30,9 @@ function escapeLine(line: string): string {
 
 /** User text on one line (a table cell, a heading, a list item): newlines become spaces. */
 export function inline(text: string): string {
-  return escapeLine(maskSecrets(text).replace(/\s*(?:\r\n|\r|\n)\s*/g, ' '))
+  const masked = maskSecrets(text)
+  const oneLine = /[\r\n]/.test(masked) ? masked.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ') : masked
+  return escapeLine(oneLine)
 }
 
 /** A table cell: one line, pipes escaped (by `inline`), never empty. */

@@ -187,3 +187,20 @@ test('a bad import file gets a clear error and changes nothing', async ({ app })
   await expect(incidents.getByRole('alert')).toContainText('Import failed, nothing was changed')
   await expect(incidents.getByText('No incidents yet.')).toBeVisible()
 })
+
+test('the closing report is saved as it is typed and survives a reload', async ({ app }) => {
+  await guardedWorkspace(app)
+  await app.getByRole('tab', { name: 'Closing & postmortem' }).click()
+  const report = app.getByRole('region', { name: 'Closing report' })
+  await report
+    .getByLabel('Root causes and contributing factors')
+    .fill('Pool size 10\nNo alert on saturation')
+  await report.getByLabel('Authors').fill('Alice')
+  await expect(app.getByRole('status', { name: 'Save status' })).toContainText('saved')
+  await app.reload()
+  await app.getByRole('tab', { name: 'Closing & postmortem' }).click()
+  await expect(report.getByLabel('Root causes and contributing factors')).toHaveValue(
+    'Pool size 10\nNo alert on saturation',
+  )
+  await expect(report.getByLabel('Authors')).toHaveValue('Alice')
+})

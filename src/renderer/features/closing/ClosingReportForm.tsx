@@ -43,9 +43,8 @@ const FIELDS: { key: TextField; label: string; hint: string; rows: number }[] = 
 
 function ReportField({ field, saved }: { field: (typeof FIELDS)[number]; saved: string }) {
   const act = useAppStore((s) => s.act)
-  const draft = useDraftField(
-    saved,
-    (value) => void act((c, r) => editClosingReport(c, r.incident, { [field.key]: value })),
+  const draft = useDraftField(`closing.${field.key}`, saved, (value) =>
+    act((c, r) => editClosingReport(c, r.incident, { [field.key]: value })),
   )
   return (
     <label>
@@ -64,9 +63,8 @@ function ReportField({ field, saved }: { field: (typeof FIELDS)[number]; saved: 
 export function ClosingReportForm({ record }: { record: IncidentRecord }) {
   const act = useAppStore((s) => s.act)
   const report = closingReport(record.incident)
-  const authors = useDraftField(
-    report.authors,
-    (value) => void act((c, r) => editClosingReport(c, r.incident, { authors: value })),
+  const authors = useDraftField('closing.authors', report.authors, (value) =>
+    act((c, r) => editClosingReport(c, r.incident, { authors: value })),
   )
   return (
     <section className="panel panel-closing" aria-label="Closing report">

@@ -1,11 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useAppStore } from '../../stores/app-store'
 
 /**
  * A text field saved as it is typed: shown at once, written ~300 ms after the last key, on
  * blur, when the page is hidden and when the field goes away. Text saved elsewhere (an
  * import, another field's act) shows unless the user is in the middle of typing here.
+ * Until the write commits, the save status says "Saving…" (`key` names the field).
  */
-export function useDraftField(saved: string, save: (value: string) => void, delayMs = 300) {
+export function useDraftField(
+  key: string,
+  saved: string,
+  save: (value: string) => Promise<void>,
+  delayMs = 300,
+) {
   const [draft, setDraft] = useState(saved)
   const pending = useRef<string | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
@@ -17,8 +24,10 @@ export function useDraftField(saved: string, save: (value: string) => void, dela
     const value = pending.current
     if (value === null) return
     pending.current = null
-    saveRef.current(value)
-  }, [])
+    void saveRef.current(value).finally(() => {
+      if (pending.current === null) useAppStore.getState().draftPending(key, false)
+    })
+  }, [key])
 
   useEffect(() => {
     if (pending.current === null) setDraft(saved)
@@ -35,6 +44,7 @@ export function useDraftField(saved: string, save: (value: string) => void, dela
   const onChange = (value: string) => {
     setDraft(value)
     pending.current = value
+    useAppStore.getState().draftPending(key, true)
     clearTimeout(timer.current)
     timer.current = setTimeout(flush, delayMs)
   }

@@ -6,6 +6,10 @@ import { LIMITS } from '../../../shared/export/incident-file-schema'
 import { isQuotaError } from '../../db/storage-errors'
 import { useAppStore } from '../../stores/app-store'
 
+/** Performance marks around one import (read, checked, verified, written; npm run bench). */
+export const IMPORT_START_MARK = 'warroom:import-start'
+export const IMPORT_DONE_MARK = 'warroom:import-done'
+
 function describeVerdict(verdict: ChainVerdict): string {
   return verdict.intact
     ? `command log verified (${verdict.length} entries, hash chain intact)`
@@ -14,15 +18,19 @@ function describeVerdict(verdict: ChainVerdict): string {
 
 /** Imports one incident from a JSON backup; a bad file is refused and changes nothing. */
 export function ImportIncident() {
-  const hasIncident = useAppStore((s) => s.hasIncident)
+  const importClash = useAppStore((s) => s.importClash)
   const importIncident = useAppStore((s) => s.importIncident)
+  const ready = useAppStore((s) => s.storeStatus === 'ready')
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const [conflict, setConflict] = useState<ImportedIncident | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
 
   const write = async (imported: ImportedIncident) => {
+    setBusy(`Importing “${imported.snapshot.incident.title}”…`)
     try {
       await importIncident(imported)
+      performance.mark(IMPORT_DONE_MARK)
       setDone(
         `Imported “${imported.snapshot.incident.title}”: ${describeVerdict(imported.verdict)}.`,
       )
@@ -33,6 +41,8 @@ export function ImportIncident() {
           ? failure.message
           : String(failure)
       setError(`Import failed, nothing was changed: ${reason}.`)
+    } finally {
+      setBusy(null)
     }
   }
 
@@ -47,12 +57,18 @@ export function ImportIncident() {
       setError(`Import failed: ${file.name} is too large (${Math.round(file.size / 1e6)} MB).`)
       return
     }
-    const result = parseIncidentFile(await file.text())
+    performance.mark(IMPORT_START_MARK)
+    setBusy(`Checking ${file.name}…`)
+    const result = await parseIncidentFile(await file.text())
+    setBusy(null)
     if (!result.ok) {
       setError(`Import failed, nothing was changed: ${result.error}`)
       return
     }
-    if (await hasIncident(result.value.snapshot.incident.id)) setConflict(result.value)
+    const clash = await importClash(result.value)
+    if (clash === 'incident') setConflict(result.value)
+    else if (clash === 'rows')
+      await write(asImportedCopy(result.value, () => crypto.randomUUID(), ''))
     else await write(result.value)
   }
 
@@ -60,8 +76,18 @@ export function ImportIncident() {
     <div className="import-incident">
       <label className="file-button">
         Import incident (JSON)
-        <input type="file" accept=".json,application/json" onChange={(e) => void choose(e)} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          disabled={!ready || busy !== null}
+          onChange={(e) => void choose(e)}
+        />
       </label>
+      {busy && (
+        <p className="notice" role="status">
+          {busy}
+        </p>
+      )}
       {error && (
         <p className="notice notice-error" role="alert">
           {error}

@@ -4,7 +4,11 @@ import { clockTime } from './format-time'
 /** "Saved" only once IndexedDB committed; "Saving…" while anything is in flight. */
 export function SaveStatus() {
   const pendingWrites = useAppStore((s) => s.pendingWrites)
-  const typingSaving = useAppStore((s) => Object.values(s.typing).some((t) => t === 'saving'))
+  const typingSaving = useAppStore(
+    (s) =>
+      Object.values(s.typing).some((t) => t === 'saving') ||
+      Object.keys(s.pendingDrafts).length > 0,
+  )
   const failed = useAppStore(
     (s) => s.unsaved.length > 0 || Object.values(s.typing).includes('failed'),
   )

@@ -1,14 +1,20 @@
 import { useEffect, useState } from 'react'
-import { verifyChain, type ChainVerdict } from '../../../shared/commands/hash-chain'
+import type { CommandLogRow } from '../../../shared/commands/command-log'
+import { verifyChainAsync, type ChainVerdict } from '../../../shared/commands/hash-chain'
 import {
   renderPostmortem,
   type PostmortemPreset,
 } from '../../../shared/postmortem/render-postmortem'
 import type { IncidentSnapshot } from '../../../shared/postmortem/source'
-import { readIncidentSnapshot } from '../../db/incident-snapshot'
+import { readCommandLog } from '../../db/command-log-reader'
+import { snapshotOf } from '../../db/incident-snapshot'
 import type { IncidentRecord } from '../../db/record-reader'
 import { describeStorageError } from '../../db/storage-errors'
 import { useAppStore } from '../../stores/app-store'
+
+/** Performance marks around one postmortem (log read, verified, rendered; npm run bench). */
+export const POSTMORTEM_START_MARK = 'warroom:postmortem-start'
+export const POSTMORTEM_READY_MARK = 'warroom:postmortem-ready'
 
 export interface PostmortemState {
   markdown: string
@@ -18,23 +24,42 @@ export interface PostmortemState {
 }
 
 /**
- * The postmortem of the open incident, rendered from the whole record as stored (command
- * log included), again shortly after the record changes.
+ * The verdict of a command log, verified again only when the log changed: it only grows,
+ * so its length and last hash identify it (a closing report being typed does not re-hash).
+ */
+function chainVerdictCache() {
+  let cache: { key: string; verdict: ChainVerdict } | null = null
+  return async (log: readonly CommandLogRow[]): Promise<ChainVerdict> => {
+    const last = log.at(-1)
+    const key = `${last?.incidentId}:${log.length}:${last?.hash}`
+    if (cache?.key !== key) cache = { key, verdict: await verifyChainAsync(log) }
+    return cache.verdict
+  }
+}
+
+/**
+ * The postmortem of the open incident: the record on screen (the same as stored) and the
+ * command log read from the database, rendered again shortly after the record changes.
  */
 export function usePostmortem(record: IncidentRecord, preset: PostmortemPreset) {
   const db = useAppStore((s) => s.db)
   const [state, setState] = useState<PostmortemState | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [verdictOf] = useState(chainVerdictCache)
   useEffect(() => {
     if (!db) return
     let cancelled = false
     const timer = setTimeout(() => {
-      readIncidentSnapshot(db, record.incident.id)
-        .then((read) => {
-          if (cancelled || !read) return
-          const verdict = verifyChain(read.snapshot.commandLog)
-          const markdown = renderPostmortem(read.snapshot, { preset, now: Date.now(), verdict })
-          setState({ markdown, snapshot: read.snapshot, pinned: read.pinned, verdict })
+      performance.mark(POSTMORTEM_START_MARK)
+      readCommandLog(db, record.incident.id)
+        .then(async (log) => {
+          if (cancelled) return
+          const snapshot = snapshotOf(record, log)
+          const verdict = await verdictOf(log)
+          const markdown = renderPostmortem(snapshot, { preset, now: Date.now(), verdict })
+          performance.mark(POSTMORTEM_READY_MARK)
+          if (cancelled) return
+          setState({ markdown, snapshot, pinned: record.pinned, verdict })
           setError(null)
         })
         .catch((failure: unknown) => !cancelled && setError(describeStorageError(failure)))
@@ -43,6 +68,6 @@ export function usePostmortem(record: IncidentRecord, preset: PostmortemPreset) 
       cancelled = true
       clearTimeout(timer)
     }
-  }, [db, record, preset])
+  }, [db, record, preset, verdictOf])
   return { state, error }
 }

@@ -3,7 +3,7 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WarRoomDatabase } from '../../../../src/renderer/db/database'
 import {
-  incidentExists,
+  importClash,
   readIncidentSnapshot,
   writeImportedIncident,
 } from '../../../../src/renderer/db/incident-snapshot'
@@ -22,8 +22,8 @@ afterEach(async () => {
   await Dexie.delete(name)
 })
 
-function fromFile(json: string): ImportedIncident {
-  const result = parseIncidentFile(json)
+async function fromFile(json: string): Promise<ImportedIncident> {
+  const result = await parseIncidentFile(json)
   if (!result.ok) throw new Error(result.error)
   return result.value
 }
@@ -36,7 +36,7 @@ const fixtureFile = () =>
 describe('importing an incident into the record', () => {
   it('writes everything, pins and command log included, and exports it back the same', async () => {
     const db = new WarRoomDatabase(name)
-    await writeImportedIncident(db, fromFile(fixtureFile()))
+    await writeImportedIncident(db, await fromFile(fixtureFile()))
     const read = await readIncidentSnapshot(db, 'inc-1')
     expect(read!.pinned.size).toBe(2)
     expect(await verifyCommandLog(db, 'inc-1')).toMatchObject({ intact: true })
@@ -48,9 +48,9 @@ describe('importing an incident into the record', () => {
 
   it('keeps both when asked: the copy is a second incident, the original untouched', async () => {
     const db = new WarRoomDatabase(name)
-    const imported = fromFile(fixtureFile())
+    const imported = await fromFile(fixtureFile())
     await writeImportedIncident(db, imported)
-    expect(await incidentExists(db, 'inc-1')).toBe(true)
+    expect(await importClash(db, imported.snapshot)).toBe('incident')
     await expect(writeImportedIncident(db, imported)).rejects.toThrow(/already exists/)
     const copy = asImportedCopy(imported, () => crypto.randomUUID())
     await writeImportedIncident(db, copy)
@@ -59,9 +59,19 @@ describe('importing an incident into the record', () => {
     expect((await readIncidentSnapshot(db, 'inc-1'))!.snapshot.events).toHaveLength(12)
   })
 
+  it('sees when only some row ids of another incident are taken (ids are global keys)', async () => {
+    const db = new WarRoomDatabase(name)
+    const imported = await fromFile(fixtureFile())
+    await writeImportedIncident(db, imported)
+    const other = { ...imported.snapshot, incident: { ...imported.snapshot.incident, id: 'inc-2' } }
+    expect(await importClash(db, other)).toBe('rows')
+    const fresh = asImportedCopy(imported, () => crypto.randomUUID()).snapshot
+    expect(await importClash(db, fresh)).toBe('none')
+  })
+
   it('writes nothing when any part of the import fails', async () => {
     const db = new WarRoomDatabase(name)
-    const imported = fromFile(fixtureFile())
+    const imported = await fromFile(fixtureFile())
     // Two notes with the same id: the last bulkAdd of the transaction fails.
     const broken = {
       ...imported,

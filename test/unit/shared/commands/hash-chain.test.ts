@@ -1,8 +1,10 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   appendToChain,
   commandDigest,
   verifyChain,
+  verifyChainAsync,
   type Chained,
 } from '../../../../src/shared/commands/hash-chain'
 
@@ -57,6 +59,31 @@ describe('command log hash chain', () => {
     expect(commandDigest('kubectl delete pod x', { cwd: '/srv', kubeContext: 'prod' })).not.toBe(a)
     expect(commandDigest('kubectl delete pod y', { cwd: '/srv', kubeContext: 'staging' })).not.toBe(
       a,
+    )
+  })
+})
+
+describe('verifying with the native SHA-256 (WebCrypto)', () => {
+  it('gives the same verdict as the pure-JS verification, whatever is tampered', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ command: fc.string(), exitCode: fc.integer() }), { maxLength: 8 }),
+        fc.nat(),
+        fc.constantFrom('edit', 'delete', 'swap', 'none'),
+        async (entries, at, tamper) => {
+          const chain = chainOf(entries)
+          const i = chain.length ? at % chain.length : 0
+          if (tamper === 'edit' && chain[i])
+            chain[i] = {
+              ...chain[i]!,
+              payload: { ...chain[i]!.payload, exitCode: chain[i]!.payload.exitCode + 1 },
+            }
+          if (tamper === 'delete') chain.splice(i, 1)
+          if (tamper === 'swap' && chain.length > 1) chain.reverse()
+          expect(await verifyChainAsync(chain)).toEqual(verifyChain(chain))
+        },
+      ),
+      { numRuns: 100 },
     )
   })
 })

@@ -18,22 +18,22 @@ function exported(pinned = new Set([3])) {
   return { snapshot, json }
 }
 
-function imported(json: string): ImportedIncident {
-  const result = parseIncidentFile(json)
+async function imported(json: string): Promise<ImportedIncident> {
+  const result = await parseIncidentFile(json)
   if (!result.ok) throw new Error(result.error)
   return result.value
 }
 
-function errorOf(json: string): string {
-  const result = parseIncidentFile(json)
+async function errorOf(json: string): Promise<string> {
+  const result = await parseIncidentFile(json)
   expect(result.ok).toBe(false)
   return result.ok ? '' : result.error
 }
 
 describe('a JSON backup of one incident', () => {
-  it('round-trips the whole record, pins and a verified command log', () => {
+  it('round-trips the whole record, pins and a verified command log', async () => {
     const { snapshot, json } = exported()
-    const back = imported(json)
+    const back = await imported(json)
     expect(back.snapshot).toEqual({
       ...snapshot,
       events: snapshot.events.map(({ seq: _seq, ...e }) => e),
@@ -43,72 +43,76 @@ describe('a JSON backup of one incident', () => {
     expect(back.exportedBy).toBe('War Room 0.1.0')
   })
 
-  it('reports a command log altered in the file', () => {
+  it('reports a command log altered in the file', async () => {
     const file = JSON.parse(exported().json)
     file.commandLog[1].payload.approvers = ['Mallory']
-    expect(imported(JSON.stringify(file)).verdict).toEqual({
+    expect((await imported(JSON.stringify(file))).verdict).toEqual({
       intact: false,
       brokenAt: 1,
       reason: 'content changed',
     })
   })
 
-  it('refuses what is not JSON or is cut short', () => {
+  it('refuses what is not JSON or is cut short', async () => {
     const { json } = exported()
-    expect(errorOf(json.slice(0, json.length / 2))).toMatch(
+    expect(await errorOf(json.slice(0, json.length / 2))).toMatch(
       /^The file is not valid JSON \(is it cut short\?\)/,
     )
-    expect(errorOf('')).toMatch(/not valid JSON/)
-    expect(errorOf('[1, 2]')).toMatch(/not a War Room incident/)
-    expect(errorOf('{"format": "something-else", "version": 1}')).toMatch(
+    expect(await errorOf('')).toMatch(/not valid JSON/)
+    expect(await errorOf('[1, 2]')).toMatch(/not a War Room incident/)
+    expect(await errorOf('{"format": "something-else", "version": 1}')).toMatch(
       /not a War Room incident export/,
     )
   })
 
-  it('refuses a file from a newer War Room, saying so', () => {
+  it('refuses a file from a newer War Room, saying so', async () => {
     const file = JSON.parse(exported().json)
     file.version = 2
-    expect(errorOf(JSON.stringify(file))).toBe(
+    expect(await errorOf(JSON.stringify(file))).toBe(
       'The file was written by a newer War Room (format version 2); this version reads up to version 1. Update War Room to import it.',
     )
   })
 
-  it('refuses hostile files: __proto__ keys, huge strings, deep nesting, wrong types', () => {
+  it('refuses hostile files: __proto__ keys, huge strings, deep nesting, wrong types', async () => {
     const { json } = exported()
     const proto = json.replace('"incident": {', '"incident": {"__proto__": {"polluted": true},')
-    expect(errorOf(proto)).toMatch(/incident: Unrecognized key: "__proto__"/)
+    expect(await errorOf(proto)).toMatch(/incident: Unrecognized key: "__proto__"/)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
 
     const file = JSON.parse(json)
     file.notes[0].text = 'x'.repeat(200_000)
-    expect(errorOf(JSON.stringify(file))).toMatch(/notes\.0\.text: Too big/)
+    expect(await errorOf(JSON.stringify(file))).toMatch(/notes\.0\.text: Too big/)
 
     const deep = `{"format":"war-room-incident","version":1,"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`
-    expect(errorOf(deep)).toMatch(/nested far deeper/)
+    expect(await errorOf(deep)).toMatch(/nested far deeper/)
 
     const typed = JSON.parse(json)
     typed.incident.declaredAt = 'yesterday'
     typed.events[0].kind = 'evil'
-    expect(errorOf(JSON.stringify(typed))).toMatch(/incident\.declaredAt: .*; events\.0\.kind: /)
+    expect(await errorOf(JSON.stringify(typed))).toMatch(
+      /incident\.declaredAt: .*; events\.0\.kind: /,
+    )
   })
 
-  it('refuses rows of another incident and roles of unknown people', () => {
+  it('refuses rows of another incident and roles of unknown people', async () => {
     const file = JSON.parse(exported().json)
     file.notes[1].incidentId = 'other'
-    expect(errorOf(JSON.stringify(file))).toMatch(/notes holds a row of another incident/)
+    expect(await errorOf(JSON.stringify(file))).toMatch(/notes holds a row of another incident/)
     const roles = JSON.parse(exported().json)
     roles.roles[0].personId = 'ghost'
-    expect(errorOf(JSON.stringify(roles))).toMatch(/roles names a person who is not in the file/)
+    expect(await errorOf(JSON.stringify(roles))).toMatch(
+      /roles names a person who is not in the file/,
+    )
   })
 
-  it('measures nesting without being fooled by brackets in strings', () => {
+  it('measures nesting without being fooled by brackets in strings', async () => {
     expect(nestingDepth('{"a": "[[[[[", "b": [{"c": "\\"]]]"}]}')).toBe(3)
   })
 })
 
 describe('keeping both when the incident already exists', () => {
-  it('gives every row a new id, follows references and keeps the command log verifiable', () => {
-    const original = imported(exported().json)
+  it('gives every row a new id, follows references and keeps the command log verifiable', async () => {
+    const original = await imported(exported().json)
     let n = 0
     const copy = asImportedCopy(original, () => `new-${++n}`)
     const s = copy.snapshot
