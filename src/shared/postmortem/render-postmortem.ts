@@ -7,6 +7,7 @@
 import { verifyChain, type ChainVerdict } from '../commands/hash-chain'
 import { closingReport } from '../closing/closing-acts'
 import { heading, inline, paragraphs } from './markdown'
+import * as commandSection from './command-sections'
 import * as section from './sections'
 import type { IncidentSnapshot } from './source'
 
@@ -56,8 +57,8 @@ export function renderPostmortem(s: IncidentSnapshot, options: RenderOptions): s
       ['Impact', `${paragraphs(report.impact)}\n\n${section.metrics(s)}`],
       ['Responders', section.roles(s)],
       ['Timeline', section.timeline(s)],
-      ['Stop-gap Measures', section.stopGaps(s)],
-      ['Commands Run', section.commands(s, verdict)],
+      ['Stop-gap Measures', commandSection.stopGaps(s)],
+      ['Commands Run', commandSection.commands(s, verdict)],
       [
         'How Did We Do?',
         section.lessons(report, ['What went well', "What didn't go so well", 'Where we got lucky']),
@@ -78,11 +79,11 @@ export function renderPostmortem(s: IncidentSnapshot, options: RenderOptions): s
     ['Detection', paragraphs(report.detection)],
     ['Metrics', section.metrics(s)],
     ['Roles', section.roles(s)],
-    ['Stop-gap Measures', section.stopGaps(s)],
+    ['Stop-gap Measures', commandSection.stopGaps(s)],
     ['Action Items', section.actionItems(s, options.now)],
     ['Lessons Learned', section.lessons(report)],
     ['Timeline', section.timeline(s)],
-    ['Commands Run', section.commands(s, verdict)],
+    ['Commands Run', commandSection.commands(s, verdict)],
     ['Stakeholder Updates', section.stakeholderUpdates(s)],
     ['Supporting Information', `${section.notes(s)}\n\n${section.checklist(s)}`],
   ])
