@@ -12,6 +12,25 @@ async function downloaded(
   return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') }
 }
 
+/**
+ * Headless Chromium denies reading the clipboard back, so what the app writes is recorded
+ * on its way (the real clipboard write still happens and must succeed).
+ */
+async function spyOnClipboard(page: Page) {
+  await page.evaluate(() => {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard)
+    const copied: string[] = []
+    Object.assign(window, { copiedTexts: copied })
+    navigator.clipboard.writeText = async (text: string) => {
+      await write(text)
+      copied.push(text)
+    }
+  })
+}
+
+const lastCopied = (page: Page) =>
+  page.evaluate(() => (window as unknown as { copiedTexts: string[] }).copiedTexts.at(-1))
+
 /** Proposes as Bob, approves as Carol, runs, and waits for the exit code. */
 async function runApproved(page: Page, text: string) {
   const commands = page.getByRole('region', { name: 'Commands' })
@@ -45,6 +64,10 @@ test('an incident worked end to end is closed, given action items and exported a
   await expect(composer.getByLabel('Update preview')).toContainText(
     'Impact: About 30% of checkouts fail',
   )
+  await spyOnClipboard(app)
+  await composer.getByRole('button', { name: 'Copy to clipboard' }).click()
+  await expect(composer.getByRole('status')).toHaveText('Update copied to the clipboard.')
+  expect(await lastCopied(app)).toContain('What we are doing: Rolled back the release')
   await composer.getByRole('button', { name: 'Record as sent' }).click()
   await expect(updates.getByRole('timer')).toContainText(/Next update due in (19|20):\d\d/)
   await expect(app.getByRole('region', { name: 'Timeline' })).toContainText(
@@ -130,6 +153,10 @@ test('an incident worked end to end is closed, given action items and exported a
     'Commands Run',
   ])
     expect(md.text).toContain(`\n## ${section}\n`)
+
+  await postmortem.getByRole('button', { name: 'Copy Markdown' }).click()
+  await expect(postmortem.getByRole('status')).toHaveText('Postmortem copied to the clipboard.')
+  expect(await lastCopied(app)).toBe(md.text)
 
   await postmortem.getByLabel('Template').selectOption('pagerduty')
   await expect(preview.getByRole('heading', { name: 'Contributing Factors' })).toBeVisible()
