@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test'
+import { startBrowserShell, type BrowserShell } from '../../../src/main/server/browser-shell'
 import { openAppSession, type AppSession } from '../app-session'
+import { buildFixturePage } from '../browser'
 import { guardedBenchApp, runAndWait, shellAtPrompt, startRunning } from '../guarded-app'
 import type { Benchmark } from '../harness'
 
@@ -53,14 +55,32 @@ async function timeKey(
   return page.evaluate(() => (window as Probe).probe!)
 }
 
+/** Types a round of random letters, each timed from keydown to its echo in `rows`. */
+async function typeRound(page: Page, rows: string): Promise<number[]> {
+  const samples: number[] = []
+  let typed = ''
+  for (let i = 0; i < KEYS_PER_ROUND; i++) {
+    const key = LETTERS[Math.floor(Math.random() * LETTERS.length)]!
+    samples.push(await timeKey(page, key, rows, { includes: typed + key }))
+    typed += key
+  }
+  await page.keyboard.press('Enter')
+  return samples
+}
+
+const BARE = 'bare xterm + host (baseline)'
+
 /**
  * Keystroke-to-echo latency while an approved command runs (`cat` echoing its input),
- * with the host idle and while a second War Room window floods its terminal (`yes`).
+ * with the host idle and while a second War Room window floods its terminal (`yes`);
+ * baseline: a page holding only xterm on the same host path, `cat` running the same way.
  */
 export function echoLatencyBenchmark(): Benchmark {
   let session: AppSession
   let flooder: Page
-  let idleP95: number[] = []
+  let bareShell: BrowserShell
+  let barePage: Page
+  const p95Of: Record<string, number[]> = { idle: [], [BARE]: [] }
   return {
     name: 'echo-latency',
     description: 'keystroke to echo during a running command',
@@ -70,7 +90,7 @@ export function echoLatencyBenchmark(): Benchmark {
       better: 'lower',
       target: { p95: 33, variant: 'another terminal flooding' },
     },
-    variants: ['idle', 'another terminal flooding'],
+    variants: [BARE, 'idle', 'another terminal flooding'],
     rounds: 5,
     async setup() {
       session = await openAppSession()
@@ -82,38 +102,53 @@ export function echoLatencyBenchmark(): Benchmark {
         .getByRole('region', { name: 'Commands' })
         .getByText('shell integration on')
         .waitFor()
+      bareShell = await startBrowserShell({
+        host: session.host,
+        port: 0,
+        rendererDir: await buildFixturePage('bare-xterm-live'),
+      })
+      barePage = await session.context.newPage()
+      await barePage.goto(bareShell.url)
+      await barePage.waitForFunction(() => performance.getEntriesByName('bare:live-prompt').length)
+      await barePage.evaluate(() =>
+        (window as unknown as { runCommand(text: string): Promise<void> }).runCommand('cat'),
+      )
       await session.page.bringToFront()
     },
     async measure(variant) {
+      if (variant === BARE) {
+        await barePage.bringToFront()
+        await barePage.locator('.xterm').click()
+        const samples = await typeRound(barePage, '.xterm-rows')
+        p95Of[BARE] = p95Of[BARE]!.concat(samples)
+        await session.page.bringToFront()
+        return samples
+      }
       const { page } = session
       if (variant === 'another terminal flooding') {
         await startRunning(flooder, 'yes')
         await page.bringToFront()
       }
       await page.locator('[aria-label="Terminal"] .xterm').click()
-      const samples: number[] = []
-      let typed = ''
-      for (let i = 0; i < KEYS_PER_ROUND; i++) {
-        const key = LETTERS[Math.floor(Math.random() * LETTERS.length)]!
-        samples.push(
-          await timeKey(page, key, '[aria-label="Terminal"] .xterm-rows', {
-            includes: typed + key,
-          }),
-        )
-        typed += key
-      }
-      await page.keyboard.press('Enter')
+      const samples = await typeRound(page, '[aria-label="Terminal"] .xterm-rows')
       if (variant === 'another terminal flooding') await interrupt(flooder)
-      else idleP95 = idleP95.concat(samples)
+      else p95Of.idle = p95Of.idle!.concat(samples)
       return samples
     },
     extraNotes: () => {
-      const sorted = [...idleP95].sort((a, b) => a - b)
-      const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN
-      return [`idle p95 ${p95.toFixed(1)} ms (target ≤ 12: ${p95 <= 12 ? 'met' : 'missed'})`]
+      const p95 = (samples: number[]) => {
+        const sorted = [...samples].sort((a, b) => a - b)
+        return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN
+      }
+      const idle = p95(p95Of.idle!)
+      return [
+        `idle p95 ${idle.toFixed(1)} ms (target ≤ 12: ${idle <= 12 ? 'met' : 'missed'})`,
+        `baseline p95 ${p95(p95Of[BARE]!).toFixed(1)} ms`,
+      ]
     },
     async teardown() {
       await session?.close()
+      await bareShell?.close()
     },
   }
 }

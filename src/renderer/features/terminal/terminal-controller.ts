@@ -44,7 +44,10 @@ export class TerminalController {
       scrollback: SCROLLBACK_LINES,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
       fontSize: 15,
-      cursorBlink: true,
+      // A steady cursor: the blink restarted on every key and cost each echo a frame
+      // (echo p95 ~27 → ~14 ms, npm run bench -- echo-latency); a shared screen is
+      // calmer without it, and video encoders of the call have less to send.
+      cursorBlink: false,
       allowProposedApi: false,
       // Links in output are never clickable: nothing on a shared screen opens by accident.
       linkHandler: { activate: () => {} },
