@@ -10,14 +10,15 @@ export const OUTPUT_BATCH_MS = 5
 export const OUTPUT_MAX_BATCH_CHARS = 64 * 1024
 /**
  * Pause the pty above this many sent-but-unacknowledged chars. VS Code uses 100,000 over
- * IPC. Measured here (npm run bench -- terminal-throughput ctrl-c-flood): 256K/32K gave
- * ~9 MB/s for a 50 MB cat; 2M/500K ~12 MB/s but Ctrl-C took ~370 ms to show the prompt
- * (everything queued must be parsed first); 512K/128K keeps ~10 MB/s with Ctrl-C ~170 ms.
- * Stopping a runaway command matters more in an incident than raw speed.
+ * IPC. Measured here (npm run bench -- terminal-throughput ctrl-c-flood): 2M/500K gave
+ * ~12 MB/s for a 50 MB cat but Ctrl-C took ~370 ms to show the prompt (everything queued
+ * must be parsed first); 512K/128K ~9.2 MB/s with Ctrl-C 145–185 ms; 256K/96K ~8.9 MB/s
+ * with Ctrl-C 140–150 ms. Stopping a runaway command matters more in an incident than raw
+ * speed.
  */
-export const FLOW_HIGH_WATERMARK_CHARS = 512_000
+export const FLOW_HIGH_WATERMARK_CHARS = 256_000
 /** Resume once the renderer has caught up to below this many unacknowledged chars. */
-export const FLOW_LOW_WATERMARK_CHARS = 128_000
+export const FLOW_LOW_WATERMARK_CHARS = 96_000
 
 export interface OutputPumpOptions {
   send(data: string): void
