@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { CommandLogRow } from '../../../shared/commands/command-log'
 import { verifyChainAsync, type ChainVerdict } from '../../../shared/commands/hash-chain'
 import {
@@ -15,6 +15,12 @@ import { useAppStore } from '../../stores/app-store'
 /** Performance marks around one postmortem (log read, verified, rendered; npm run bench). */
 export const POSTMORTEM_START_MARK = 'warroom:postmortem-start'
 export const POSTMORTEM_READY_MARK = 'warroom:postmortem-ready'
+
+/**
+ * Refreshed once the record has been quiet this long: typing in the closing report saves
+ * every ~300 ms, and a large incident's postmortem should not be rebuilt between keys.
+ */
+const REFRESH_AFTER_MS = 700
 
 export interface PostmortemState {
   markdown: string
@@ -46,9 +52,12 @@ export function usePostmortem(record: IncidentRecord, preset: PostmortemPreset) 
   const [state, setState] = useState<PostmortemState | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [verdictOf] = useState(chainVerdictCache)
+  // The first document, and one in another template, are made at once; edits wait.
+  const shownPreset = useRef<PostmortemPreset | null>(null)
   useEffect(() => {
     if (!db) return
     let cancelled = false
+    const delay = shownPreset.current === preset ? REFRESH_AFTER_MS : 0
     const timer = setTimeout(() => {
       performance.mark(POSTMORTEM_START_MARK)
       readCommandLog(db, record.incident.id)
@@ -59,11 +68,12 @@ export function usePostmortem(record: IncidentRecord, preset: PostmortemPreset) 
           const markdown = renderPostmortem(snapshot, { preset, now: Date.now(), verdict })
           performance.mark(POSTMORTEM_READY_MARK)
           if (cancelled) return
+          shownPreset.current = preset
           setState({ markdown, snapshot, pinned: record.pinned, verdict })
           setError(null)
         })
         .catch((failure: unknown) => !cancelled && setError(describeStorageError(failure)))
-    }, 250)
+    }, delay)
     return () => {
       cancelled = true
       clearTimeout(timer)
