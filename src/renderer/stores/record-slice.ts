@@ -122,8 +122,9 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
         record: applyToRecord(record, change),
         incidents: applyToIncidentList(s.incidents, change),
       }))
-      await persist(change)
-      await rememberOpenIncident(get().db, incident.id)
+      // Both writes start at once (not one after the other): a reload a moment after
+      // declaring resumes the new incident instead of showing the list.
+      await Promise.all([persist(change), rememberOpenIncident(get().db, incident.id)])
     },
 
     async openIncident(id) {
