@@ -8,13 +8,13 @@ import {
 import {
   DEFAULT_POLICY,
   type ApprovalPolicy,
-  type BreakGlass,
   type CommandLogEntry,
   type GateSnapshot,
   type Proposal,
   type RosterMember,
 } from '../../../shared/commands/gate-model'
 import { HostCallError } from '../../../shared/rpc/host-error'
+import { createBreakGlass } from './break-glass'
 import { describeContextChange, proposalContext, proposalDigest } from './proposal-context'
 import { logEntry, newProposal, type LogFields } from './new-proposal'
 import type { ShellMark } from './shell-marks'
@@ -49,7 +49,6 @@ export function createCommandGate(options: CommandGateOptions) {
   let roster: RosterMember[] = []
   let policy: ApprovalPolicy = DEFAULT_POLICY
   const shell = createShellTracker(now)
-  let breakGlass: BreakGlass | null = null
 
   const refuse = (message: string): never => {
     throw new HostCallError('refused', message)
@@ -74,7 +73,7 @@ export function createCommandGate(options: CommandGateOptions) {
       integrated: shell.integrated,
       context: shell.context,
       policy,
-      breakGlass,
+      breakGlass: breakGlass.current,
       proposals: [...proposals.values()],
     }
   }
@@ -84,6 +83,7 @@ export function createCommandGate(options: CommandGateOptions) {
     const who = fields.personId ? member(fields.personId) : undefined
     options.emitLog(logEntry(kind, { at: now(), incidentId: incidentId ?? '', who }, fields))
   }
+  const breakGlass = createBreakGlass({ now, person, refuse, log })
 
   const tally = (p: Proposal) =>
     p.allowListed
@@ -281,33 +281,21 @@ export function createCommandGate(options: CommandGateOptions) {
     },
 
     startBreakGlass(input: { personId: string; reason: string }) {
-      const who = person(input.personId)
-      const reason = input.reason.trim()
-      if (reason.length < 5) refuse('break-glass needs a written reason')
-      if (breakGlass) refuse(`break-glass is already on (by ${breakGlass.name})`)
-      breakGlass = { personId: who.personId, name: who.name, reason, startedAt: now() }
-      log('break-glass-started', { personId: who.personId, note: reason })
+      breakGlass.start(input)
       changed()
       return snapshot()
     },
 
     endBreakGlass(input: { personId: string }) {
-      const who = person(input.personId)
-      if (!breakGlass) refuse('break-glass is not on')
-      const minutes = Math.round((now() - breakGlass!.startedAt) / 60_000)
-      log('break-glass-ended', {
-        personId: who.personId,
-        note: `started by ${breakGlass!.name} (${breakGlass!.reason}); lasted ${minutes} min`,
-        durationMs: now() - breakGlass!.startedAt,
-      })
-      breakGlass = null
+      breakGlass.end(input)
       changed()
       return snapshot()
     },
 
     /** Raw keystrokes from the terminal view: what may reach the pty, and what may not. */
     screenInput(data: string): ScreenedInput {
-      return screenKeystrokes(data, { direct: breakGlass !== null, atPrompt: shell.atPrompt })
+      const direct = breakGlass.current !== null
+      return screenKeystrokes(data, { direct, atPrompt: shell.atPrompt })
     },
 
     onMark(mark: ShellMark) {
