@@ -24,6 +24,8 @@ import { createShellTracker } from './shell-tracker'
 /** Finished, rejected, expired… proposals kept on screen (the record keeps all of them). */
 const KEEP_CLOSED = 10
 const ACTIVE = new Set<Proposal['status']>(['pending', 'approved', 'running'])
+/** Pending or approved: it can still be approved, rejected, voided, expired or run. */
+const awaitingRun = (p: Proposal) => p.status === 'pending' || p.status === 'approved'
 
 export interface CommandGateOptions {
   sessionId: string
@@ -116,7 +118,7 @@ export function createCommandGate(options: CommandGateOptions) {
   const expireDue = () => {
     let any = false
     for (const p of proposals.values()) {
-      if ((p.status === 'pending' || p.status === 'approved') && now() >= p.expiresAt) {
+      if (awaitingRun(p) && now() >= p.expiresAt) {
         close(p, 'expired', `not run within ${policy.expiryMinutes} min`)
         log('expired', { proposal: p })
         any = true
@@ -151,7 +153,7 @@ export function createCommandGate(options: CommandGateOptions) {
       roster = input.roster
       policy = input.policy
       for (const p of proposals.values()) {
-        if (p.status !== 'pending' && p.status !== 'approved') continue
+        if (!awaitingRun(p)) continue
         p.tally = tally(p)
         p.status = p.tally.satisfied ? 'approved' : 'pending'
       }
@@ -166,7 +168,7 @@ export function createCommandGate(options: CommandGateOptions) {
       if (!input.text.trim()) refuse('there is no command to propose')
       if (input.replaces) {
         const old = proposal(input.replaces)
-        if (old.status === 'pending' || old.status === 'approved') {
+        if (awaitingRun(old)) {
           close(old, 'withdrawn', 'edited: replaced by a new proposal, its approvals are void')
           log('withdrawn', { proposal: old, personId: proposer.personId, note: old.statusReason })
         }
@@ -195,7 +197,7 @@ export function createCommandGate(options: CommandGateOptions) {
     approve(input: Refs & { hash: string; comment?: string | undefined }): Proposal {
       expireDue()
       const p = proposal(input.proposalId)
-      if (p.status !== 'pending' && p.status !== 'approved') {
+      if (!awaitingRun(p)) {
         refuse(`this proposal is ${p.status}; it can no longer be approved`)
       }
       requireHash(p, input.hash)
@@ -226,7 +228,7 @@ export function createCommandGate(options: CommandGateOptions) {
 
     reject(input: Refs & { hash: string; comment?: string | undefined }): Proposal {
       const p = proposal(input.proposalId)
-      if (p.status !== 'pending' && p.status !== 'approved') {
+      if (!awaitingRun(p)) {
         refuse(`this proposal is ${p.status}; it can no longer be rejected`)
       }
       requireHash(p, input.hash)
@@ -242,7 +244,7 @@ export function createCommandGate(options: CommandGateOptions) {
     withdraw(input: Refs): Proposal {
       const p = proposal(input.proposalId)
       const who = person(input.personId)
-      if (p.status !== 'pending' && p.status !== 'approved') {
+      if (!awaitingRun(p)) {
         refuse(`this proposal is ${p.status}; there is nothing to withdraw`)
       }
       close(p, 'withdrawn', `withdrawn by ${who.name}`)
@@ -303,7 +305,7 @@ export function createCommandGate(options: CommandGateOptions) {
       if (effect.finished) finishRun(effect.finished.exitCode, effect.finished.note)
       if (effect.contextChanged) {
         for (const p of proposals.values()) {
-          if (p.status === 'pending' || p.status === 'approved') voidIfContextChanged(p)
+          if (awaitingRun(p)) voidIfContextChanged(p)
         }
       }
       changed()
