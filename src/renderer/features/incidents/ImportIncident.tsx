@@ -16,6 +16,11 @@ function describeVerdict(verdict: ChainVerdict): string {
     : `WARNING: its command log was altered (hash chain broken at entry ${verdict.brokenAt + 1}, ${verdict.reason})`
 }
 
+function reasonOf(failure: unknown): string {
+  if (isQuotaError(failure)) return 'storage is full; free disk space and import again'
+  return failure instanceof Error ? failure.message : String(failure)
+}
+
 /** Imports one incident from a JSON backup; a bad file is refused and changes nothing. */
 export function ImportIncident() {
   const importClash = useAppStore((s) => s.importClash)
@@ -35,12 +40,7 @@ export function ImportIncident() {
         `Imported “${imported.snapshot.incident.title}”: ${describeVerdict(imported.verdict)}.`,
       )
     } catch (failure) {
-      const reason = isQuotaError(failure)
-        ? 'storage is full; free disk space and import again'
-        : failure instanceof Error
-          ? failure.message
-          : String(failure)
-      setError(`Import failed, nothing was changed: ${reason}.`)
+      setError(`Import failed, nothing was changed: ${reasonOf(failure)}.`)
     } finally {
       setBusy(null)
     }
@@ -59,17 +59,23 @@ export function ImportIncident() {
     }
     performance.mark(IMPORT_START_MARK)
     setBusy(`Checking ${file.name}…`)
-    const result = await parseIncidentFile(await file.text())
-    setBusy(null)
-    if (!result.ok) {
-      setError(`Import failed, nothing was changed: ${result.error}`)
-      return
+    try {
+      const result = await parseIncidentFile(await file.text())
+      if (!result.ok) {
+        setError(`Import failed, nothing was changed: ${result.error}`)
+        return
+      }
+      const clash = await importClash(result.value)
+      if (clash === 'incident') setConflict(result.value)
+      else if (clash === 'rows')
+        await write(asImportedCopy(result.value, () => crypto.randomUUID(), ''))
+      else await write(result.value)
+    } catch (failure) {
+      // The file could not be read, or the record could not be asked: nothing was written.
+      setError(`Import failed, nothing was changed: ${reasonOf(failure)}.`)
+    } finally {
+      setBusy(null)
     }
-    const clash = await importClash(result.value)
-    if (clash === 'incident') setConflict(result.value)
-    else if (clash === 'rows')
-      await write(asImportedCopy(result.value, () => crypto.randomUUID(), ''))
-    else await write(result.value)
   }
 
   return (
