@@ -231,3 +231,34 @@ test('the closing report is saved as it is typed and survives a reload', async (
   )
   await expect(report.getByLabel('Authors')).toHaveValue('Alice')
 })
+
+test('action items can be edited, marked done and removed, each on the timeline', async ({
+  app,
+}) => {
+  await guardedWorkspace(app)
+  await app.getByRole('tab', { name: 'Closing & postmortem' }).click()
+  const actions = app.getByRole('region', { name: 'Action items' })
+  const add = actions.getByRole('form', { name: 'Add action item' })
+  await add.getByLabel('Action item').fill('Add saturation alert')
+  await add.getByLabel('Due').fill('2020-02-01')
+  await add.getByRole('button', { name: 'Add action item' }).click()
+  const item = actions.getByRole('listitem', { name: 'Action item Add saturation alert' })
+  await expect(item.getByText('Overdue')).toBeVisible()
+
+  await item.getByRole('button', { name: 'Edit' }).click()
+  const edit = actions.getByRole('form', { name: 'Save action item' })
+  await edit.getByLabel('Owner').fill('Carol')
+  await edit.getByRole('button', { name: 'Save action item' }).click()
+  await expect(item).toContainText('Owner: Carol')
+
+  await item.getByLabel('Status').selectOption('done')
+  await expect(item.getByText('Overdue')).toHaveCount(0)
+  await item.getByRole('button', { name: 'Remove' }).click()
+  await expect(actions.getByRole('listitem')).toHaveCount(0)
+
+  await app.getByRole('tab', { name: 'Response' }).click()
+  const timeline = app.getByRole('region', { name: 'Timeline' })
+  await expect(timeline).toContainText('Action item edited: Add saturation alert')
+  await expect(timeline).toContainText('Action item done: Add saturation alert')
+  await expect(timeline).toContainText('Action item removed: Add saturation alert')
+})

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/closing/action-items'
 import { ACTION_STATUSES, type ActionItem, type ActionStatus } from '../../../shared/incident/model'
 import { utcDate } from '../../../shared/postmortem/source'
+import type { ActContext, RecordChange } from '../../../shared/incident/change'
 import type { IncidentRecord } from '../../db/record-reader'
 import { useAppStore } from '../../stores/app-store'
 import { useNow } from '../incidents/use-now'
@@ -16,6 +17,12 @@ import { ActionItemForm } from './ActionItemForm'
 
 function ActionRow({ item, people, now }: { item: ActionItem; people: string[]; now: number }) {
   const act = useAppStore((s) => s.act)
+  /** Acts on the item as the record holds it now (not as this row last rendered it). */
+  const actOnItem = (build: (c: ActContext, current: ActionItem) => RecordChange | null) =>
+    void act((c, r) => {
+      const current = r.actionItems.find((a) => a.id === item.id)
+      return current ? build(c, current) : null
+    })
   const [editing, setEditing] = useState(false)
   const overdue = isOverdue(item, now)
   if (editing) {
@@ -26,7 +33,7 @@ function ActionRow({ item, people, now }: { item: ActionItem; people: string[]; 
           people={people}
           submitLabel="Save action item"
           onSubmit={(fields) => {
-            void act((c) => updateActionItem(c, item, fields))
+            actOnItem((c, current) => updateActionItem(c, current, fields))
             setEditing(false)
           }}
           onCancel={() => setEditing(false)}
@@ -56,7 +63,9 @@ function ActionRow({ item, people, now }: { item: ActionItem; people: string[]; 
           <select
             value={item.status}
             onChange={(e) =>
-              void act((c) => updateActionItem(c, item, { status: e.target.value as ActionStatus }))
+              actOnItem((c, current) =>
+                updateActionItem(c, current, { status: e.target.value as ActionStatus }),
+              )
             }
           >
             {ACTION_STATUSES.map((status) => (
@@ -72,7 +81,7 @@ function ActionRow({ item, people, now }: { item: ActionItem; people: string[]; 
         <button
           type="button"
           className="button-danger-quiet"
-          onClick={() => void act((c) => removeActionItem(c, item))}
+          onClick={() => actOnItem(removeActionItem)}
         >
           Remove
         </button>
