@@ -79,13 +79,15 @@ export function clickRunUntilPainted(page: Page, sentinel: string) {
         const observer = new MutationObserver(() => {
           if (!rows.textContent?.includes(sentinel)) return
           observer.disconnect()
-          requestAnimationFrame(() => {
+          // Queued from the frame that painted the sentinel: runs once it is drawn (see
+          // terminal-throughput.ts for why not the next animation frame).
+          setTimeout(() => {
             const lines = [...rows.children].map((row) => row.textContent ?? '')
             const at = lines.findIndex((line) => line.includes(sentinel))
             // The rows before it, joined: a long line wraps over several rows.
             const before = lines.slice(Math.max(0, at - 4), at).map((l) => l.trimEnd())
             resolve({ ms: performance.now() - started, before: before.join('') })
-          })
+          }, 0)
         })
         observer.observe(rows, { childList: true, subtree: true, characterData: true })
         const started = performance.now()
