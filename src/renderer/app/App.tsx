@@ -1,9 +1,6 @@
+import { lazy, Suspense } from 'react'
 import { ChecklistPanel } from '../features/checklist/ChecklistPanel'
-import { ActionItemsPanel } from '../features/closing/ActionItemsPanel'
-import { ClosingReportForm } from '../features/closing/ClosingReportForm'
-import { MetricsPanel } from '../features/closing/MetricsPanel'
 import { StakeholderUpdatesPanel } from '../features/comms/StakeholderUpdatesPanel'
-import { PostmortemPanel } from '../features/postmortem/PostmortemPanel'
 import { CommandsPanel } from '../features/commands/CommandsPanel'
 import { IncidentHeader } from '../features/incidents/IncidentHeader'
 import { IncidentList } from '../features/incidents/IncidentList'
@@ -13,6 +10,8 @@ import { RoleBoard } from '../features/roles/RoleBoard'
 import { TerminalPanel } from '../features/terminal/TerminalPanel'
 import { TimelinePanel } from '../features/timeline/TimelinePanel'
 import { useAppStore } from '../stores/app-store'
+
+const ClosingWorkspace = lazy(() => import('../features/closing/ClosingWorkspace'))
 
 export function App() {
   const host = useAppStore((s) => s.host)
@@ -66,14 +65,9 @@ export function App() {
             </div>
           </main>
           {view === 'closing' && (
-            <main className="workspace closing-workspace">
-              <ClosingReportForm key={record.incident.id} record={record} />
-              <div className="column-center closing-center">
-                <MetricsPanel record={record} />
-                <ActionItemsPanel record={record} />
-              </div>
-              <PostmortemPanel record={record} />
-            </main>
+            <Suspense fallback={<p className="placeholder">Opening the closing view…</p>}>
+              <ClosingWorkspace record={record} />
+            </Suspense>
           )}
         </>
       ) : (

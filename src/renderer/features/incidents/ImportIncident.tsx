@@ -1,8 +1,6 @@
 import { useState, type ChangeEvent } from 'react'
 import type { ChainVerdict } from '../../../shared/commands/hash-chain'
-import { asImportedCopy } from '../../../shared/export/import-copy'
-import { parseIncidentFile, type ImportedIncident } from '../../../shared/export/incident-file'
-import { LIMITS } from '../../../shared/export/incident-file-schema'
+import type { ImportedIncident } from '../../../shared/export/incident-file'
 import { isQuotaError } from '../../db/storage-errors'
 import { useAppStore } from '../../stores/app-store'
 
@@ -15,6 +13,18 @@ function describeVerdict(verdict: ChainVerdict): string {
     ? `command log verified (${verdict.length} entries, hash chain intact)`
     : `WARNING: its command log was altered (hash chain broken at entry ${verdict.brokenAt + 1}, ${verdict.reason})`
 }
+
+/** The file format's checks and copying, loaded when a file is chosen (not at start-up). */
+const importTools = () =>
+  Promise.all([
+    import('../../../shared/export/incident-file'),
+    import('../../../shared/export/import-copy'),
+    import('../../../shared/export/incident-file-schema'),
+  ]).then(([file, copy, schema]) => ({
+    parseIncidentFile: file.parseIncidentFile,
+    asImportedCopy: copy.asImportedCopy,
+    maxChars: schema.LIMITS.fileChars,
+  }))
 
 function reasonOf(failure: unknown): string {
   if (isQuotaError(failure)) return 'storage is full; free disk space and import again'
@@ -53,13 +63,14 @@ export function ImportIncident() {
     setDone(null)
     setConflict(null)
     if (!file) return
-    if (file.size > LIMITS.fileChars) {
-      setError(`Import failed: ${file.name} is too large (${Math.round(file.size / 1e6)} MB).`)
-      return
-    }
     performance.mark(IMPORT_START_MARK)
     setBusy(`Checking ${file.name}…`)
     try {
+      const { parseIncidentFile, asImportedCopy, maxChars } = await importTools()
+      if (file.size > maxChars) {
+        setError(`Import failed: ${file.name} is too large (${Math.round(file.size / 1e6)} MB).`)
+        return
+      }
       const result = await parseIncidentFile(await file.text())
       if (!result.ok) {
         setError(`Import failed, nothing was changed: ${result.error}`)
@@ -116,7 +127,9 @@ export function ImportIncident() {
               className="primary"
               onClick={() => {
                 setConflict(null)
-                void write(asImportedCopy(conflict, () => crypto.randomUUID()))
+                void importTools().then(({ asImportedCopy }) =>
+                  write(asImportedCopy(conflict, () => crypto.randomUUID())),
+                )
               }}
             >
               Keep both
