@@ -80,6 +80,23 @@ export function markMitigated(
   }
 }
 
+/** The mitigation was marked by mistake (or too early): metrics fall back to the checklist. */
+export function clearMitigated(context: ActContext, incident: Incident): RecordChange | null {
+  if (incident.mitigatedAt == null) return null
+  return {
+    changes: [
+      { table: 'incidents', put: [{ ...incident, mitigatedAt: null, updatedAt: context.now }] },
+    ],
+    events: [
+      event(context, incident.id, {
+        kind: 'incident',
+        action: 'incident.mitigation-cleared',
+        summary: 'Mitigation mark removed',
+      }),
+    ],
+  }
+}
+
 /** One lesson per line; blank lines and list markers typed by habit are dropped. */
 export function lessonLines(text: string): string[] {
   return text

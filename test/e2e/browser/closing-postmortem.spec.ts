@@ -262,3 +262,38 @@ test('action items can be edited, marked done and removed, each on the timeline'
   await expect(timeline).toContainText('Action item done: Add saturation alert')
   await expect(timeline).toContainText('Action item removed: Add saturation alert')
 })
+
+test('the mitigation time can be back-dated, not set ahead, and a wrong mark cleared', async ({
+  app,
+}) => {
+  await app
+    .getByRole('form', { name: 'Declare an incident' })
+    .getByLabel('Impact started (if known)')
+    .fill(localInput(-30))
+  await guardedWorkspace(app)
+  await app.getByRole('tab', { name: 'Closing & postmortem' }).click()
+  const metrics = app.getByRole('region', { name: 'Metrics' })
+  const mitigate = metrics.getByRole('group', { name: 'Time to mitigate' })
+  await expect(mitigate).toContainText('not mitigated yet')
+
+  await metrics.getByLabel('Mitigated at').fill(localInput(+30))
+  await expect(metrics.getByRole('button', { name: 'Set mitigation time' })).toBeDisabled()
+  await metrics.getByLabel('Mitigated at').fill(localInput(-10))
+  await metrics.getByRole('button', { name: 'Set mitigation time' }).click()
+  await expect(mitigate).toContainText(/^Time to mitigate(19|20|21) min/)
+  await expect(mitigate).toContainText('from impact start to marked mitigated')
+
+  await metrics.getByRole('button', { name: 'Clear mitigation' }).click()
+  await expect(mitigate).toContainText('not mitigated yet')
+  await app.getByRole('tab', { name: 'Response' }).click()
+  await expect(app.getByRole('region', { name: 'Timeline' })).toContainText(
+    'Mitigation mark removed',
+  )
+})
+
+/** A datetime-local value this many minutes from now. */
+function localInput(minutes: number): string {
+  const at = new Date(Date.now() + minutes * 60_000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`
+}

@@ -7,6 +7,7 @@ import {
   updateActionItem,
 } from '../../../../src/shared/closing/action-items'
 import {
+  clearMitigated,
   editClosingReport,
   lessonLines,
   markMitigated,
@@ -182,9 +183,15 @@ describe('metrics', () => {
     expect(m.timeToMitigate.ms).toBe(41 * MIN)
   })
 
-  it('says a marked mitigation goes on the timeline', () => {
-    const change = markMitigated(context(T0 + 5 * MIN), openIncident())
-    expect(change.events[0]).toMatchObject({ action: 'incident.mitigated', at: T0 + 5 * MIN })
+  it('puts a marked mitigation on the timeline, back-dated if need be, and can clear it', () => {
+    const change = markMitigated(context(T0 + 5 * MIN), openIncident(), T0 + 2 * MIN)
+    expect(change.events[0]).toMatchObject({ action: 'incident.mitigated', at: T0 + 2 * MIN })
+    const marked = change.changes[0]!.put![0] as Incident
+    expect(marked.mitigatedAt).toBe(T0 + 2 * MIN)
+    const cleared = clearMitigated(context(T0 + 6 * MIN), marked)!
+    expect((cleared.changes[0]!.put![0] as Incident).mitigatedAt).toBeNull()
+    expect(cleared.events[0]!.summary).toBe('Mitigation mark removed')
+    expect(clearMitigated(context(), openIncident())).toBeNull()
   })
 
   it('formats spans as people say them', () => {
