@@ -42,6 +42,7 @@ export async function commitChanges(
 ): Promise<TimelineEvent[]> {
   const tables = new Set<string>(['events'])
   for (const change of batch) for (const c of change.changes) tables.add(c.table)
+  if (batch.some((change) => change.pins?.length)) tables.add('pins')
   const logsCommands = batch.some((change) => change.commandLog?.length)
   if (logsCommands) {
     tables.add('commandLog')
@@ -55,6 +56,11 @@ export async function commitChanges(
         if (remove?.length) await db.table(table).bulkDelete(remove as string[])
       }
       for (const entry of change.commandLog ?? []) await appendCommandLog(db, entry)
+      for (const pin of change.pins ?? []) {
+        if (pin.pinned)
+          await db.pins.put({ incidentId: pin.incidentId, seq: pin.seq, pinnedAt: pin.at })
+        else await db.pins.delete([pin.incidentId, pin.seq])
+      }
       for (const event of change.events) {
         const seq = await db.events.add(event as TimelineEvent)
         stored.push({ ...event, seq })

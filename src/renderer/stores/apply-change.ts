@@ -34,6 +34,15 @@ export function applyToRecord(record: IncidentRecord, change: RecordChange): Inc
       }
     }
   }
+  const pins = change.pins?.filter((pin) => pin.incidentId === record.incident.id) ?? []
+  if (pins.length) {
+    const pinned = new Set(next.pinned)
+    for (const pin of pins) {
+      if (pin.pinned) pinned.add(pin.seq)
+      else pinned.delete(pin.seq)
+    }
+    next = { ...next, pinned }
+  }
   return next
 }
 

@@ -115,21 +115,16 @@ export const createNotesSlice: StateCreator<RecordSlice & NotesSlice, [], [], No
     },
 
     async togglePin(seq) {
-      const { db, record } = get()
-      if (!db || !record) return
-      const pinned = new Set(record.pinned)
-      const pinning = !pinned.has(seq)
-      if (pinning) pinned.add(seq)
-      else pinned.delete(seq)
-      set({ record: { ...record, pinned } })
-      try {
-        const key: [string, number] = [record.incident.id, seq]
-        if (pinning)
-          await db.pins.put({ incidentId: record.incident.id, seq, pinnedAt: Date.now() })
-        else await db.pins.delete(key)
-      } catch (error) {
-        set({ storageError: describeStorageError(error) })
+      const { record } = get()
+      if (!record) return
+      // Saved like any act: a failed write waits in the Retry queue, the star stays as shown.
+      const pin = {
+        incidentId: record.incident.id,
+        seq,
+        pinned: !record.pinned.has(seq),
+        at: Date.now(),
       }
+      await get().commitChange({ changes: [], events: [], pins: [pin] })
     },
   }
 }

@@ -38,6 +38,15 @@ export interface RecordChange {
   events: readonly NewEvent[]
   /** Entries for the hash-chained command log (written with strict durability). */
   commandLog?: readonly CommandLogEntry[]
+  /** Timeline events pinned or unpinned (pins are kept apart: events are append-only). */
+  pins?: readonly PinChange[]
+}
+
+export interface PinChange {
+  incidentId: string
+  seq: number
+  pinned: boolean
+  at: number
 }
 
 /** Clock, id source and who is acting: passed in so acts stay pure and testable. */

@@ -81,6 +81,26 @@ describe('record store', () => {
     expect((await db.checklist.get(item.id))!.checkedAt).not.toBeNull()
   })
 
+  it('keeps a pin on screen when storage is full and saves it on retry', async () => {
+    const { db, store } = await setup()
+    const seq = store.getState().record!.events[0]!.seq!
+    const spy = vi
+      .spyOn(db, 'transaction')
+      .mockImplementationOnce((() =>
+        Promise.reject(quotaError())) as unknown as typeof db.transaction)
+    await store.getState().togglePin(seq)
+    spy.mockRestore()
+    expect(store.getState().record!.pinned.has(seq)).toBe(true)
+    expect(store.getState().unsaved).toHaveLength(1)
+    expect(await db.pins.count()).toBe(0)
+
+    await store.getState().retryUnsaved()
+    expect(await db.pins.count()).toBe(1)
+    await store.getState().togglePin(seq)
+    expect(store.getState().record!.pinned.has(seq)).toBe(false)
+    expect(await db.pins.count()).toBe(0)
+  })
+
   it('saves a note as it is typed, then adds it to the timeline', async () => {
     const { db, store } = await setup()
     const draft = store.getState().startDraft('hypothesis')!
