@@ -6,6 +6,7 @@ import {
   type PostmortemPreset,
 } from '../../../shared/postmortem/render-postmortem'
 import { serializeIncidentFile, toIncidentFile } from '../../../shared/export/incident-file'
+import { readIncidentSnapshot } from '../../db/incident-snapshot'
 import type { IncidentRecord } from '../../db/record-reader'
 import { useAppStore } from '../../stores/app-store'
 import { copyText, saveExport } from './export-actions'
@@ -15,6 +16,7 @@ import { usePostmortem } from './usePostmortem'
 export function PostmortemPanel({ record }: { record: IncidentRecord }) {
   const host = useAppStore((s) => s.host)
   const appInfo = useAppStore((s) => s.appInfo)
+  const db = useAppStore((s) => s.db)
   const [preset, setPreset] = useState<PostmortemPreset>('google-sre')
   const [showSource, setShowSource] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
@@ -33,15 +35,17 @@ export function PostmortemPanel({ record }: { record: IncidentRecord }) {
     run(() =>
       saveExport(host, appInfo, postmortemFileName(state.snapshot), state.markdown, 'markdown'),
     )
+  // The backup is the record as stored (read back whole), not what the preview was made of.
   const saveJson = () =>
-    state &&
-    run(() => {
-      const file = toIncidentFile(state.snapshot, {
-        pinned: state.pinned,
+    run(async () => {
+      const read = db && (await readIncidentSnapshot(db, record.incident.id))
+      if (!read) throw new Error('the incident record is not available')
+      const file = toIncidentFile(read.snapshot, {
+        pinned: read.pinned,
         now: Date.now(),
         exportedBy: `War Room ${appInfo?.version ?? ''}`.trim(),
       })
-      const name = postmortemFileName(state.snapshot, 'json').replace(/^postmortem-/, 'incident-')
+      const name = postmortemFileName(read.snapshot, 'json').replace(/^postmortem-/, 'incident-')
       return saveExport(host, appInfo, name, serializeIncidentFile(file), 'json')
     })
 
@@ -86,7 +90,7 @@ export function PostmortemPanel({ record }: { record: IncidentRecord }) {
         >
           Copy Markdown
         </button>
-        <button type="button" disabled={!state} onClick={() => void saveJson()}>
+        <button type="button" disabled={!db} onClick={() => void saveJson()}>
           {desktop ? 'Save JSON backup…' : 'Export JSON backup'}
         </button>
         {state && (

@@ -25,7 +25,6 @@ const REFRESH_AFTER_MS = 700
 export interface PostmortemState {
   markdown: string
   snapshot: IncidentSnapshot
-  pinned: Set<number>
   verdict: ChainVerdict
 }
 
@@ -69,7 +68,7 @@ export function usePostmortem(record: IncidentRecord, preset: PostmortemPreset) 
           performance.mark(POSTMORTEM_READY_MARK)
           if (cancelled) return
           shownPreset.current = preset
-          setState({ markdown, snapshot, pinned: record.pinned, verdict })
+          setState({ markdown, snapshot, verdict })
           setError(null)
         })
         .catch((failure: unknown) => !cancelled && setError(describeStorageError(failure)))
