@@ -140,6 +140,19 @@ export function createCommandGate(options: CommandGateOptions) {
     })
   }
 
+  /** A proposal that can still be approved, rejected or withdrawn; refused otherwise. */
+  const awaiting = (id: string, what: string): Proposal => {
+    const p = proposal(id)
+    if (!awaitingRun(p)) refuse(`this proposal is ${p.status}; ${what}`)
+    return p
+  }
+
+  const refuseIfContextChanged = (p: Proposal) => {
+    if (!voidIfContextChanged(p)) return
+    changed()
+    refuse(p.statusReason ?? 'context changed')
+  }
+
   const requireHash = (p: Proposal, hash: string) => {
     if (hash !== p.hash) refuse('the command you saw is not the one proposed: look again')
   }
@@ -196,10 +209,7 @@ export function createCommandGate(options: CommandGateOptions) {
 
     approve(input: Refs & { hash: string; comment?: string | undefined }): Proposal {
       expireDue()
-      const p = proposal(input.proposalId)
-      if (!awaitingRun(p)) {
-        refuse(`this proposal is ${p.status}; it can no longer be approved`)
-      }
+      const p = awaiting(input.proposalId, 'it can no longer be approved')
       requireHash(p, input.hash)
       if (p.blocked) refuse('the command hides characters: clean the text and propose it again')
       const approver = member(input.personId)
@@ -208,10 +218,7 @@ export function createCommandGate(options: CommandGateOptions) {
       if (p.approvals.some((a) => a.personId === input.personId)) {
         refuse(`${approver!.name} has already approved this command`)
       }
-      if (voidIfContextChanged(p)) {
-        changed()
-        refuse(p.statusReason ?? 'context changed')
-      }
+      refuseIfContextChanged(p)
       p.approvals.push({
         personId: approver!.personId,
         name: approver!.name,
@@ -227,10 +234,7 @@ export function createCommandGate(options: CommandGateOptions) {
     },
 
     reject(input: Refs & { hash: string; comment?: string | undefined }): Proposal {
-      const p = proposal(input.proposalId)
-      if (!awaitingRun(p)) {
-        refuse(`this proposal is ${p.status}; it can no longer be rejected`)
-      }
+      const p = awaiting(input.proposalId, 'it can no longer be rejected')
       requireHash(p, input.hash)
       const who = person(input.personId)
       const comment = input.comment?.trim() ?? ''
@@ -242,11 +246,8 @@ export function createCommandGate(options: CommandGateOptions) {
     },
 
     withdraw(input: Refs): Proposal {
-      const p = proposal(input.proposalId)
+      const p = awaiting(input.proposalId, 'there is nothing to withdraw')
       const who = person(input.personId)
-      if (!awaitingRun(p)) {
-        refuse(`this proposal is ${p.status}; there is nothing to withdraw`)
-      }
       close(p, 'withdrawn', `withdrawn by ${who.name}`)
       log('withdrawn', { proposal: p, personId: who.personId })
       changed()
@@ -268,10 +269,7 @@ export function createCommandGate(options: CommandGateOptions) {
       if (shell.busy) refuse('the shell is busy with another command: wait for its prompt')
       // The digest of exactly the bytes to be written, in the context they would run in,
       // must still be the approved hash.
-      if (voidIfContextChanged(p)) {
-        changed()
-        refuse(p.statusReason ?? 'context changed')
-      }
+      refuseIfContextChanged(p)
       const bytes = shell.start(p)
       log('started', { proposal: p, personId: who.personId })
       options.writeToShell(bytes)
