@@ -9,6 +9,9 @@
 import { z } from 'zod'
 import type { CommandLogEntry, GateSnapshot, Proposal } from './commands/gate-model'
 import { ROLE_IDS } from './incident/model'
+import { approvalPolicySchema } from './commands/approval-policy-schema'
+
+export { approvalPolicySchema }
 
 /** Largest single terminal write accepted: a huge paste is refused, not truncated silently. */
 export const MAX_TERMINAL_WRITE_CHARS = 1_000_000
@@ -50,21 +53,6 @@ const rosterMember = z
     roles: z.array(z.enum(ROLE_IDS)).max(10),
   })
   .strict()
-
-export const approvalPolicySchema = z
-  .object({
-    experts: z.number().int().min(0).max(5),
-    leader: z.boolean(),
-    riskyExtra: z.number().int().min(0).max(3),
-    expiryMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60),
-    allowList: z.array(z.string().min(1).max(200)).max(100),
-  })
-  .strict()
-  .refine((policy) => policy.experts > 0 || policy.leader, 'a policy needs at least one approval')
 
 const proposalRef = { sessionId, proposalId: id, personId: id }
 
@@ -190,6 +178,14 @@ export type TerminalSession = z.output<typeof terminalSession>
 /** Request → response, one function per method. */
 export type HostApi = {
   [M in RequestName]: (input: RequestInput<M>) => Promise<RequestOutput<M>>
+}
+
+/** A request's input after the host validated it (defaults filled in). */
+export type ValidatedInput<M extends RequestName> = z.output<(typeof requestSchemas)[M]['input']>
+
+/** What the host implements: each handler gets input its schema has already checked. */
+export type HostHandlers = {
+  [M in RequestName]: (input: ValidatedInput<M>) => Promise<RequestOutput<M>>
 }
 
 export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void

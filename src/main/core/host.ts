@@ -1,5 +1,5 @@
 import { homedir, platform } from 'node:os'
-import type { AppInfo, EventSink, HostApi } from '../../shared/contract'
+import type { AppInfo, EventSink, HostHandlers } from '../../shared/contract'
 import { saveFile, type AskSavePath } from './files/save-file'
 import { createPtyService } from './terminal/pty-service'
 import { createSpareShell } from './terminal/spare-shell'
@@ -22,7 +22,7 @@ export interface HostOptions {
 
 /** One renderer's view of the host: its own terminals, gone when it goes. */
 export interface HostConnection {
-  api: HostApi
+  api: HostHandlers
   dispose(): void
   readonly flowPauses: number
 }
@@ -59,7 +59,7 @@ export function createHost(options: HostOptions): Host {
     connect(emit) {
       const terminals = createPtyService({ shell, defaultCwd, env, emit, spare, integrationDir })
       const gate = (sessionId: string) => terminals.gate(sessionId)
-      const api: HostApi = {
+      const api: HostHandlers = {
         'app.info': async () => info,
         'terminal.create': async (input) => terminals.create(input),
         'terminal.write': async (input) => terminals.write(input),

@@ -1,4 +1,4 @@
-import { isRequestName, requestSchemas, type HostApi } from '../../shared/contract'
+import { isRequestName, requestSchemas, type HostHandlers } from '../../shared/contract'
 import { HostCallError, toCallFailure, type CallResult } from '../../shared/rpc/host-error'
 
 /**
@@ -7,7 +7,7 @@ import { HostCallError, toCallFailure, type CallResult } from '../../shared/rpc/
  * Never throws; failures come back as a CallResult for the wire.
  */
 export async function dispatchCall(
-  api: HostApi,
+  api: HostHandlers,
   method: unknown,
   input: unknown,
 ): Promise<CallResult> {

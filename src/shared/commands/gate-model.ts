@@ -31,27 +31,9 @@ export interface ProposalContext extends ShellContext {
   firstWordKind: FirstWordKind
 }
 
-/** Who may approve what (configurable per incident). */
-export interface ApprovalPolicy {
-  /** Approvals needed from operational experts or service owners other than the proposer. */
-  experts: number
-  /** The Incident Handling Leader must approve as well. */
-  leader: boolean
-  /** Extra expert approvals a risky command needs. */
-  riskyExtra: number
-  /** A proposal not run within this time expires (fail closed). */
-  expiryMinutes: number
-  /** Read-only command prefixes that skip approval (still proposed and recorded). */
-  allowList: string[]
-}
-
-export const DEFAULT_POLICY: ApprovalPolicy = {
-  experts: 1,
-  leader: false,
-  riskyExtra: 1,
-  expiryMinutes: 15,
-  allowList: [],
-}
+import type { ApprovalPolicy } from './approval-policy-schema'
+export type { ApprovalPolicy, ApprovalSources } from './approval-policy-schema'
+export { DEFAULT_POLICY } from './approval-policy-schema'
 
 /** Someone on the role board, as the gate knows them. */
 export interface RosterMember {
