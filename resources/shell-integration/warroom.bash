@@ -1,17 +1,32 @@
 # War Room shell integration for bash (started as: bash --rcfile <this file> -i).
-# Loads the user's own rc first, then marks the prompt and each command with OSC 133
-# sequences (A: prompt, C: command starts, D;code: finished), as VS Code and iTerm2
-# do, so War Room knows when the shell is idle, and reports the context a command runs
-# in (cwd, user@host, kube context/namespace) and the names of aliases and functions.
-# War Room removes these marks before showing output.
+#
+# Reads this shell's secret nonce (from a file only this shell reads, deleted at once; the
+# nonce is a shell variable, never exported, so programs started from here do not inherit
+# it), loads the user's own rc, then marks each prompt and command with OSC 6973 sequences
+# that carry the nonce: War Room believes only marks with it. At each prompt it reports the
+# exit code, the context (cwd, user@host, kube context/namespace) and the names of aliases
+# and functions, and discards input typed while the last command ran, partial lines and
+# literal-next included, so the prompt is clean when War Room writes an approved command.
+# War Room removes every mark before showing output.
+
+if [ -n "${WARROOM_NONCE_FILE-}" ]; then
+  IFS= read -r __warroom_nonce <"$WARROOM_NONCE_FILE" 2>/dev/null
+  command rm -f -- "$WARROOM_NONCE_FILE" 2>/dev/null
+fi
+unset WARROOM_NONCE_FILE
 
 # (Debian's bash reads /etc/bash.bashrc itself, --rcfile or not.)
 if [ -r "$HOME/.bashrc" ]; then
   . "$HOME/.bashrc"
 fi
 
-if [ -z "${__warroom_installed-}" ] && [ "${BASH_VERSINFO[0]:-0}" -ge 4 ]; then
+if [ -z "${__warroom_installed-}" ] && [ -n "${__warroom_nonce-}" ] &&
+  [ "${BASH_VERSINFO[0]:-0}" -ge 4 ]; then
   __warroom_installed=1
+
+  __warroom_mark() {
+    printf '\e]6973;%s;%s\a' "$__warroom_nonce" "$1"
+  }
 
   # Escapes a value for a report: backslash, ';', and control characters as \xHH.
   __warroom_esc() {
@@ -38,31 +53,44 @@ if [ -z "${__warroom_installed-}" ] && [ "${BASH_VERSINFO[0]:-0}" -ge 4 ]; then
     fi
     aliases=$(compgen -a 2>/dev/null | tr '\n' ',')
     functions=$(compgen -A function 2>/dev/null | grep -v '^__warroom' | tr '\n' ',')
-    printf '\e]6973;ctx;cwd=%s;user=%s;host=%s;kube=%s;ns=%s\a' \
-      "$(__warroom_esc "$PWD")" "$(__warroom_esc "${USER:-$(id -un)}")" \
-      "$(__warroom_esc "${HOSTNAME:-$(hostname)}")" "$(__warroom_esc "$kube_context")" \
-      "$(__warroom_esc "$kube_ns")"
-    printf '\e]6973;names;alias=%s;function=%s\a' "$(__warroom_esc "$aliases")" \
-      "$(__warroom_esc "$functions")"
+    __warroom_mark "ctx;cwd=$(__warroom_esc "$PWD");user=$(__warroom_esc "${USER:-$(id -un)}");host=$(__warroom_esc "${HOSTNAME:-$(hostname)}");kube=$(__warroom_esc "$kube_context");ns=$(__warroom_esc "$kube_ns")"
+    __warroom_mark "names;alias=$(__warroom_esc "$aliases");function=$(__warroom_esc "$functions")"
   }
 
-  # Input typed while a command ran and left unread would run at this prompt without
-  # approval: drop it, and say so on screen.
+  # Everything waiting on the terminal's input (typed while the command ran): whole lines,
+  # a partial line, a literal-next CR. `read -n` puts the tty in non-canonical mode, where
+  # a partial line becomes readable too.
   __warroom_drain() {
-    local junk
-    if read -r -t 0 2>/dev/null; then
-      while IFS= read -r -s -t 0.05 junk 2>/dev/null; do :; done
+    local junk= got=
+    while IFS= read -r -s -d '' -n 4096 -t 0.005 junk 2>/dev/null; do got+=$junk; done
+    got+=$junk
+    if [[ -n $got ]]; then
       printf '\e[2m[war room] discarded input typed while the command ran\e[0m\n'
     fi
   }
 
-  __warroom_precmd() {
-    printf '\e]133;D;%s\a' "$__warroom_status"
-    __warroom_drain
-    __warroom_report
-    printf '\e]133;A\a'
+  # First in PROMPT_COMMAND: the command's exit code, before anything else runs.
+  __warroom_prompt_start() {
+    __warroom_status=$?
+    { local -; set +x; } 2>/dev/null
+    __warroom_mark "D;$__warroom_status"
+    return $__warroom_status
   }
 
-  PS0=$'\e]133;C\a'"${PS0-}"
-  PROMPT_COMMAND="__warroom_status=\$?;${PROMPT_COMMAND:+${PROMPT_COMMAND%;};}__warroom_precmd"
+  # Last in PROMPT_COMMAND: context, a clean line, then the prompt mark.
+  __warroom_prompt_end() {
+    { local -; set +x; } 2>/dev/null
+    __warroom_report
+    __warroom_drain
+    __warroom_mark A
+  }
+
+  # The key War Room sends before an approved command: clear whatever is on the line.
+  bind -m emacs '"\e[6973~": kill-whole-line' 2>/dev/null
+  bind -m vi-insert '"\e[6973~": kill-whole-line' 2>/dev/null
+  bind -m vi-command '"\e[6973~": kill-whole-line' 2>/dev/null
+
+  # The command-start mark, expanded as each command line starts (no subshell).
+  PS0=$'\e]6973;'"$__warroom_nonce"$';C\a'"${PS0-}"
+  PROMPT_COMMAND="__warroom_prompt_start;${PROMPT_COMMAND:+${PROMPT_COMMAND%;};}__warroom_prompt_end"
 fi

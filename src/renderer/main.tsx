@@ -1,6 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { connectHost } from './api/connect-host'
+import { connectHost, isParticipantPage } from './api/connect-host'
 import { App } from './app/App'
 import './app/app.css'
 import { openDatabase } from './db/open-database'
@@ -9,22 +9,20 @@ import { useAppStore } from './stores/app-store'
 async function connect(): Promise<void> {
   const store = useAppStore.getState()
   try {
-    const connection = await connectHost()
-    connection.onLost(() => useAppStore.getState().hostLost())
-    connection.client.on('gate.snapshot', (snapshot) =>
-      useAppStore.getState().gateChanged(snapshot),
-    )
-    connection.client.on(
-      'gate.log',
-      ({ entry }) => void useAppStore.getState().commandLogged(entry),
+    const link = await connectHost()
+    link.onLost(() => useAppStore.getState().hostLost())
+    link.client.on('gate.snapshot', (snapshot) => useAppStore.getState().gateChanged(snapshot))
+    link.client.on('gate.log', ({ entry }) => void useAppStore.getState().commandLogged(entry))
+    link.client.on('session.ended', ({ reason }) =>
+      useAppStore.getState().hostFailed(`This session has ended: ${reason}.`),
     )
     // The terminal mounts at once; app info arrives alongside (it is not on the critical path).
-    store.hostConnected(connection.client)
-    store.appInfoLoaded(await connection.client['app.info']({}))
+    store.hostConnected(link.client)
+    store.appInfoLoaded(await link.client['app.info']({}))
   } catch (error) {
     store.hostFailed(
       `Could not reach the War Room host: ${error instanceof Error ? error.message : String(error)}. ` +
-        'Open the URL printed by `npm run serve` (it holds the access token).',
+        'Open the URL printed by `npm run serve` (it holds the access token), or your invite link.',
     )
   }
 }
@@ -63,6 +61,11 @@ if (root) {
     </StrictMode>,
   )
 }
-flushOnLeave()
-void connect()
-void loadRecord()
+const connected = connect()
+if (!isParticipantPage()) {
+  // The record lives in the leader's browser; a participant's page has none.
+  flushOnLeave()
+  const recordLoaded = loadRecord()
+  // What the host's gate recorded while no window stored it (a reload, a crash) comes now.
+  void Promise.all([connected, recordLoaded]).then(() => useAppStore.getState().catchUpCommandLog())
+}

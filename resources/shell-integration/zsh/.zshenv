@@ -1,5 +1,13 @@
 # War Room shell integration for zsh: ZDOTDIR points here, so zsh reads this file first.
-# Hand the user's own startup files back to them.
+# Take this shell's secret nonce (from a file only this shell reads, deleted at once; a
+# shell variable, never exported), then hand the user's own startup files back to them.
+if [[ -n ${WARROOM_NONCE_FILE-} ]]; then
+  IFS= read -r __warroom_nonce <"$WARROOM_NONCE_FILE" 2>/dev/null
+  command rm -f -- "$WARROOM_NONCE_FILE" 2>/dev/null
+fi
+unset WARROOM_NONCE_FILE
+typeset -g +x __warroom_nonce
+
 if [[ -n ${WARROOM_USER_ZDOTDIR-} ]]; then
   ZDOTDIR=$WARROOM_USER_ZDOTDIR
 else

@@ -1,11 +1,16 @@
-# War Room shell integration for zsh: loads the user's .zshrc, then marks the prompt and
-# each command with OSC 133 and reports the context (see ../warroom.bash).
+# War Room shell integration for zsh: loads the user's .zshrc, then marks each prompt and
+# command with OSC 6973 sequences carrying this shell's nonce, reports the context, and
+# discards input typed while the last command ran (see ../warroom.bash).
 ZDOTDIR=$__warroom_user_zdotdir
 unset __warroom_user_zdotdir WARROOM_USER_ZDOTDIR WARROOM_INTEGRATION_DIR
 [[ -r $ZDOTDIR/.zshrc ]] && . "$ZDOTDIR/.zshrc"
 
-if [[ -z ${__warroom_installed-} ]]; then
+if [[ -z ${__warroom_installed-} && -n ${__warroom_nonce-} ]]; then
   __warroom_installed=1
+
+  __warroom_mark() {
+    printf '\e]6973;%s;%s\a' "$__warroom_nonce" "$1"
+  }
 
   __warroom_esc() {
     local value=$1 out= char
@@ -30,31 +35,41 @@ if [[ -z ${__warroom_installed-} ]]; then
     fi
     local alias_names=${(j:,:)${(k)aliases}}
     local function_names=${(j:,:)${(k)functions:#__warroom*}}
-    printf '\e]6973;ctx;cwd=%s;user=%s;host=%s;kube=%s;ns=%s\a' \
-      "$(__warroom_esc "$PWD")" "$(__warroom_esc "${USER:-$(id -un)}")" \
-      "$(__warroom_esc "${HOST:-$(hostname)}")" "$(__warroom_esc "$kube_context")" \
-      "$(__warroom_esc "$kube_ns")"
-    printf '\e]6973;names;alias=%s;function=%s\a' "$(__warroom_esc "$alias_names")" \
-      "$(__warroom_esc "$function_names")"
+    __warroom_mark "ctx;cwd=$(__warroom_esc "$PWD");user=$(__warroom_esc "${USER:-$(id -un)}");host=$(__warroom_esc "${HOST:-$(hostname)}");kube=$(__warroom_esc "$kube_context");ns=$(__warroom_esc "$kube_ns")"
+    __warroom_mark "names;alias=$(__warroom_esc "$alias_names");function=$(__warroom_esc "$function_names")"
   }
 
-  __warroom_precmd() {
+  # First precmd: the command's exit code, before anything else runs.
+  __warroom_precmd_start() {
     local code=$?
-    printf '\e]133;D;%s\a' "$code"
-    if read -t 0 -k 1 __warroom_junk 2>/dev/null; then
-      while read -t 0.05 -k 1 __warroom_junk 2>/dev/null; do :; done
-      printf '\e[2m[war room] discarded input typed while the command ran\e[0m\n'
-    fi
+    emulate -L zsh
+    __warroom_mark "D;$code"
+    return $code
+  }
+
+  # Last precmd: context, a clean line (everything typed while the command ran, partial
+  # lines and literal-next included: `read -k` reads the terminal in raw mode), the mark.
+  __warroom_precmd_end() {
+    emulate -L zsh
     __warroom_report
-    printf '\e]133;A\a'
+    local junk got=
+    while read -t 0.005 -k 1 -s junk 2>/dev/null; do got+=$junk; done
+    if [[ -n $got ]]; then
+      print -r -- $'\e[2m[war room] discarded input typed while the command ran\e[0m'
+    fi
+    __warroom_mark A
   }
 
   __warroom_preexec() {
-    printf '\e]133;C\a'
+    emulate -L zsh
+    __warroom_mark C
   }
 
-  autoload -Uz add-zsh-hook
-  # First in line, so it sees the command's own exit status.
-  precmd_functions=(__warroom_precmd ${precmd_functions[@]})
-  add-zsh-hook preexec __warroom_preexec
+  # The key War Room sends before an approved command: clear whatever is on the line.
+  bindkey -M emacs '\e[6973~' kill-whole-line 2>/dev/null
+  bindkey -M viins '\e[6973~' kill-whole-line 2>/dev/null
+  bindkey -M vicmd '\e[6973~' kill-whole-line 2>/dev/null
+
+  precmd_functions=(__warroom_precmd_start ${precmd_functions[@]} __warroom_precmd_end)
+  preexec_functions=(__warroom_preexec ${preexec_functions[@]})
 fi

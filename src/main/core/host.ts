@@ -1,9 +1,25 @@
+import { randomUUID } from 'node:crypto'
 import { homedir, platform } from 'node:os'
-import type { AppInfo, EventSink, HostHandlers } from '../../shared/contract'
-import { saveFile, type AskSavePath } from './files/save-file'
-import { createPtyService } from './terminal/pty-service'
+import type { Participant, PresenceEntry } from '../../shared/access'
+import type { CommandLogEntry, GateSnapshot } from '../../shared/commands/gate-model'
+import type { AppInfo, EventName, EventPayload, EventSink } from '../../shared/contract'
+import type { Principal } from './access/authorize'
+import { createInviteRegistry } from './access/invites'
+import type { AskSavePath } from './files/save-file'
+import { createHandlers, type HostConnection } from './host-handlers'
+import { createIncidentRooms } from './incidents/incident-rooms'
+import { openGateOutbox } from './log/gate-outbox'
 import { createSpareShell } from './terminal/spare-shell'
 import { findIntegrationDir } from './terminal/spawn-shell'
+import { createTerminalRegistry } from './terminal/terminal-registry'
+
+export type { HostConnection } from './host-handlers'
+
+/** Where invite links point: the shell that serves participants knows its own address. */
+export interface ParticipantAccess {
+  /** The link for a one-time token (the Electron shell starts its server on first use). */
+  inviteUrl(token: string): Promise<{ url: string; certificateFingerprint: string | null }>
+}
 
 export interface HostOptions {
   /** Which shell hosts this core. */
@@ -18,91 +34,215 @@ export interface HostOptions {
   integrationDir?: string | null
   /** The desktop's save dialog (Electron); absent in the browser shell, which downloads. */
   askSavePath?: AskSavePath
+  /** The host's data directory (gate log, incidents); null keeps them in memory (tests). */
+  dataDir: string | null
+  participants?: ParticipantAccess
+  /** Opens a room-view window (Electron); absent in the browser shell, where the page does. */
+  openRoomView?: () => void
 }
 
-/** One renderer's view of the host: its own terminals, gone when it goes. */
-export interface HostConnection {
-  api: HostHandlers
-  dispose(): void
-  readonly flowPauses: number
+/** One window's view of the host, ended when the window goes (its shells keep running). */
+export interface ConnectOptions {
+  principal: Principal
+  emit: EventSink
+  /** Ends the transport (a revoked participant is sent away). */
+  close?(reason: string): void
 }
 
 export interface Host {
-  /** A renderer connected (a window loaded, a socket opened); its events go to `emit`. */
-  connect(emit: EventSink): HostConnection
-  /** Ends every connection and kills every process they started. */
-  dispose(): void
+  connect(options: ConnectOptions): HostConnection
+  /** A participant's session from the secret in their cookie (null: unknown or revoked). */
+  participant(secret: string): Participant | null
+  /** Exchanges an invite link's one-time token for a participant secret (null: unusable). */
+  redeemInvite(token: string): { participant: Participant; secret: string } | null
+  /** Shells with an approved command running now (quitting should ask first). */
+  readonly runningCommands: number
+  /** Ends every shell (running commands recorded as ended by it) and every connection. */
+  dispose(reason?: string): void
   readonly connectionCount: number
+  readonly terminalCount: number
   /** Flow-control pauses of every pty so far (benchmarks: pauses per MB). */
   readonly flowPauses: number
+  /** Where the gate log is written (null: memory only). */
+  readonly gateLogFile: string | null
+}
+
+interface LiveConnection {
+  id: string
+  principal: Principal
+  emit: EventSink
+  close(reason: string): void
+  dispose(): void
 }
 
 export function createHost(options: HostOptions): Host {
   const env = options.env ?? process.env
   const shell = options.shell ?? env.SHELL ?? 'bash'
   const defaultCwd = options.defaultCwd ?? homedir()
-  const connections = new Set<HostConnection>()
   const integrationDir =
     options.integrationDir === undefined ? findIntegrationDir() : options.integrationDir
-  const spare = createSpareShell({ shell, env, integrationDir }, defaultCwd)
+  const connections = new Set<LiveConnection>()
+  const invites = createInviteRegistry()
+  const outbox = openGateOutbox({ dataDir: options.dataDir })
 
-  const info: AppInfo = {
-    name: 'War Room',
-    version: options.version,
-    shell: options.shellKind,
-    platform: platform(),
+  const participantOf = (principal: Principal): Participant | null =>
+    principal.kind === 'participant' ? invites.byParticipantId(principal.participantId) : null
+  /** Whether a connection may see what happens in an incident. */
+  const sees = (c: LiveConnection, incidentId: string) =>
+    c.principal.kind === 'leader' || participantOf(c.principal)?.incidentId === incidentId
+  const send = <E extends EventName>(
+    event: E,
+    payload: EventPayload<E>,
+    to: (c: LiveConnection) => boolean,
+  ) => {
+    for (const c of connections) if (to(c)) c.emit(event, payload)
+  }
+  const isLeader = (c: LiveConnection) => c.principal.kind === 'leader'
+
+  /** Every gate entry: recorded durably first, then delivered to the leader's windows. */
+  const record = (entry: CommandLogEntry) => {
+    send('gate.log', { entry: outbox.append(entry) }, isLeader)
+  }
+  const rooms = createIncidentRooms({ log: record, dataDir: options.dataDir })
+  const spare = createSpareShell({ shell, env, integrationDir }, defaultCwd)
+  const terminals = createTerminalRegistry({
+    shell,
+    env,
+    integrationDir,
     defaultCwd,
-    defaultShell: shell,
+    spare,
+    rooms,
+    emitSnapshot: (snapshot: GateSnapshot) =>
+      send('gate.snapshot', snapshot, (c) => sees(c, snapshot.incidentId ?? '')),
+    emitLog: record,
+    onListChanged: () => {
+      for (const c of connections) {
+        c.emit('terminal.list', {
+          sessions: terminals.list().filter((t) => sees(c, t.incidentId)),
+        })
+      }
+    },
+    onExit: (info, exit) =>
+      send('terminal.exit', { sessionId: info.sessionId, ...exit }, (c) =>
+        sees(c, info.incidentId),
+      ),
+  })
+
+  const presence = (incidentId: string): PresenceEntry[] => {
+    const byParticipant = new Map<string, PresenceEntry>()
+    for (const c of connections) {
+      const p = participantOf(c.principal)
+      if (!p || p.incidentId !== incidentId) continue
+      const entry = byParticipant.get(p.participantId)
+      if (entry) entry.connections++
+      else {
+        byParticipant.set(p.participantId, {
+          inviteId: p.inviteId,
+          personId: p.personId,
+          name: p.name,
+          mode: p.mode,
+          connections: 1,
+          keyFingerprint: p.keyFingerprint,
+          since: Date.now(),
+        })
+      }
+    }
+    return [...byParticipant.values()]
+  }
+  const presenceChanged = (incidentId: string) =>
+    send('presence', { incidentId, entries: presence(incidentId) }, isLeader)
+
+  /** Sends away the windows of participants whose invite ended. */
+  const endParticipants = (ended: Participant[], reason: string) => {
+    const ids = new Set(ended.map((p) => p.participantId))
+    for (const c of [...connections]) {
+      if (c.principal.kind !== 'participant' || !ids.has(c.principal.participantId)) continue
+      c.emit('session.ended', { reason })
+      c.close(reason)
+      c.dispose()
+    }
+    for (const incidentId of new Set(ended.map((p) => p.incidentId))) presenceChanged(incidentId)
   }
 
-  return {
-    connect(emit) {
-      const terminals = createPtyService({ shell, defaultCwd, env, emit, spare, integrationDir })
-      const gate = (sessionId: string) => terminals.gate(sessionId)
-      const api: HostHandlers = {
-        'app.info': async () => info,
-        'terminal.create': async (input) => terminals.create(input),
-        'terminal.write': async (input) => terminals.write(input),
-        'terminal.resize': async (input) => terminals.resize(input),
-        'terminal.ack': async (input) => terminals.ack(input),
-        'terminal.kill': async (input) => terminals.kill(input),
-        'gate.configure': async ({ sessionId, ...input }) => gate(sessionId).configure(input),
-        'gate.state': async ({ sessionId }) => gate(sessionId).snapshot(),
-        'gate.propose': async ({ sessionId, ...input }) => gate(sessionId).propose(input),
-        'gate.approve': async ({ sessionId, ...input }) => gate(sessionId).approve(input),
-        'gate.reject': async ({ sessionId, ...input }) => gate(sessionId).reject(input),
-        'gate.withdraw': async ({ sessionId, ...input }) => gate(sessionId).withdraw(input),
-        'gate.run': async ({ sessionId, ...input }) => gate(sessionId).run(input),
-        'gate.breakGlass': async ({ sessionId, ...input }) =>
-          gate(sessionId).startBreakGlass(input),
-        'gate.endBreakGlass': async ({ sessionId, ...input }) =>
-          gate(sessionId).endBreakGlass(input),
-        'file.save': async (input) => saveFile(input, options.askSavePath),
+  const info = (principal: Principal): AppInfo => {
+    const participant = participantOf(principal)
+    return {
+      name: 'War Room',
+      version: options.version,
+      shell: options.shellKind,
+      platform: platform(),
+      defaultCwd,
+      defaultShell: shell,
+      dataDir: principal.kind === 'leader' ? options.dataDir : null,
+      access: participant
+        ? {
+            role: 'participant',
+            incidentTitle: rooms.get(participant.incidentId).title,
+            ...participant,
+          }
+        : { role: 'leader' },
+    }
+  }
+
+  const host: Host = {
+    connect(connectOptions) {
+      const id = randomUUID()
+      const live: LiveConnection = {
+        id,
+        principal: connectOptions.principal,
+        emit: connectOptions.emit,
+        close: connectOptions.close ?? (() => {}),
+        dispose: () => {},
       }
-      const connection: HostConnection = {
-        api,
-        get flowPauses() {
-          return terminals.flowPauses
+      const connection = createHandlers({
+        connectionId: id,
+        principal: connectOptions.principal,
+        emit: connectOptions.emit,
+        info,
+        participantOf,
+        terminals,
+        rooms,
+        invites,
+        outbox,
+        presence,
+        presenceChanged,
+        endParticipants,
+        participants: options.participants,
+        askSavePath: options.askSavePath,
+        openRoomView: options.openRoomView,
+        onDispose: () => {
+          connections.delete(live)
+          const p = participantOf(live.principal)
+          if (p) presenceChanged(p.incidentId)
         },
-        dispose() {
-          terminals.disposeAll()
-          connections.delete(connection)
-        },
-      }
-      connections.add(connection)
+      })
+      live.dispose = connection.dispose
+      connections.add(live)
+      const p = participantOf(live.principal)
+      if (p) presenceChanged(p.incidentId)
       return connection
     },
-    dispose() {
+    participant: (secret) => invites.participant(secret),
+    redeemInvite: (token) => invites.redeem(token),
+    get runningCommands() {
+      return terminals.runningCommands
+    },
+    dispose(reason = 'the War Room host stopped') {
       spare.dispose()
-      for (const connection of [...connections]) connection.dispose()
+      for (const c of [...connections]) c.dispose()
+      terminals.disposeAll(reason)
+      outbox.close()
     },
     get connectionCount() {
       return connections.size
     },
-    get flowPauses() {
-      let pauses = 0
-      for (const connection of connections) pauses += connection.flowPauses
-      return pauses
+    get terminalCount() {
+      return terminals.size
     },
+    get flowPauses() {
+      return terminals.flowPauses
+    },
+    gateLogFile: outbox.file,
   }
+  return host
 }

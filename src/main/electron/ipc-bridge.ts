@@ -28,8 +28,9 @@ export interface IpcMainLike {
 
 /**
  * Serves the contract over Electron IPC: one `invoke` channel for calls, one channel for
- * pushed events. Each window gets its own host connection, ended (terminals killed) when
- * the window is destroyed or navigates (reload).
+ * pushed events. Each window gets its own host connection (the leader's session: only the
+ * app's own windows reach here), ended when the window is destroyed or navigates (reload);
+ * its shells and running commands keep running, and the window reattaches when it is back.
  */
 export function bridgeIpc(
   ipcMain: IpcMainLike,
@@ -41,8 +42,12 @@ export function bridgeIpc(
   const connectionFor = (sender: IpcSender): HostConnection => {
     const existing = connections.get(sender.id)
     if (existing) return existing
-    const connection = host.connect(<E extends EventName>(event: E, payload: EventPayload<E>) => {
-      if (!sender.isDestroyed()) sender.send(ipcChannels.event, event, payload)
+    const connection = host.connect({
+      principal: { kind: 'leader' },
+      // Terminal output crosses as bytes (a Uint8Array is copied by structured clone).
+      emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
+        if (!sender.isDestroyed()) sender.send(ipcChannels.event, event, payload)
+      },
     })
     connections.set(sender.id, connection)
     const end = () => {

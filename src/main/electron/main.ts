@@ -8,6 +8,7 @@ import type { AskSavePath } from '../core/files/save-file'
 import { createHost } from '../core/host'
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, serveAppRequest } from './app-protocol'
 import { bridgeIpc } from './ipc-bridge'
+import { guardQuit } from './quit-guard'
 import { lockDownContents } from './window-security'
 
 const rendererDir = join(__dirname, '../renderer')
@@ -17,11 +18,12 @@ protocol.registerSchemesAsPrivileged([
 ])
 app.enableSandbox()
 
-function createWindow(): BrowserWindow {
+/** The leader's window, or a room view to share on the call (same security settings). */
+function createWindow(kind: 'main' | 'room'): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    title: 'War Room',
+    width: kind === 'room' ? 1280 : 1440,
+    height: kind === 'room' ? 720 : 900,
+    title: kind === 'room' ? 'War Room — room view' : 'War Room',
     backgroundColor: '#0b0f14',
     webPreferences: {
       preload: join(__dirname, '../preload/index.js'),
@@ -32,7 +34,7 @@ function createWindow(): BrowserWindow {
       spellcheck: false,
     },
   })
-  void window.loadURL(`${APP_ORIGIN}/index.html`)
+  void window.loadURL(`${APP_ORIGIN}/index.html${kind === 'room' ? '?view=room' : ''}`)
   return window
 }
 
@@ -62,12 +64,19 @@ void app.whenReady().then(() => {
   )
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents))
 
-  const host = createHost({ shellKind: 'electron', version: app.getVersion(), askSavePath })
+  const host = createHost({
+    shellKind: 'electron',
+    version: app.getVersion(),
+    askSavePath,
+    dataDir: app.getPath('userData'),
+    openRoomView: () => void createWindow('room'),
+  })
   const unbridge = bridgeIpc(ipcMain, host, isAppUrl)
-  createWindow()
+  guardQuit(host, () => BrowserWindow.getAllWindows())
+  createWindow('main')
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    if (BrowserWindow.getAllWindows().length === 0) createWindow('main')
   })
   app.on('will-quit', () => {
     unbridge()

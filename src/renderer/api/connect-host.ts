@@ -11,18 +11,28 @@ declare global {
   }
 }
 
-export interface HostConnection {
+/** The renderer's link to the host, whichever shell serves it. */
+export interface HostLink {
   client: HostClient
   /** Registers a callback for when the host goes away (browser shell only). */
   onLost(listener: () => void): void
 }
 
+/**
+ * A page opened through an invite link says so in its address (`?as=participant`): its
+ * socket then presents the participant's cookie rather than the leader's.
+ */
+export function isParticipantPage(): boolean {
+  return new URLSearchParams(location.search).get('as') === 'participant'
+}
+
 /** The same interface in both shells: the preload's bridge, or the WebSocket client. */
-export async function connectHost(): Promise<HostConnection> {
+export async function connectHost(): Promise<HostLink> {
   if (window.warroom) return { client: window.warroom, onLost: () => {} }
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
+  const query = isParticipantPage() ? '?as=participant' : ''
   const socket = await connectSocketClient(
-    new WebSocket(`${scheme}://${location.host}${SOCKET_PATH}`),
+    new WebSocket(`${scheme}://${location.host}${SOCKET_PATH}${query}`),
   )
   return { client: socket.client, onLost: socket.onClose }
 }

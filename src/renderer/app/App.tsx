@@ -9,17 +9,32 @@ import { NotesPanel } from '../features/notes/NotesPanel'
 import { RoleBoard } from '../features/roles/RoleBoard'
 import { TerminalPanel } from '../features/terminal/TerminalPanel'
 import { TimelinePanel } from '../features/timeline/TimelinePanel'
+import { isParticipantPage } from '../api/connect-host'
+import { useIncidentSync } from '../features/terminal/use-incident-sync'
 import { useAppStore } from '../stores/app-store'
 
 const ClosingWorkspace = lazy(() => import('../features/closing/ClosingWorkspace'))
+const ParticipantApp = lazy(() => import('../features/participant/ParticipantApp'))
 
 export function App() {
+  if (isParticipantPage()) {
+    return (
+      <Suspense fallback={<p className="placeholder">Joining the war room…</p>}>
+        <ParticipantApp />
+      </Suspense>
+    )
+  }
+  return <LeaderApp />
+}
+
+function LeaderApp() {
   const host = useAppStore((s) => s.host)
   const appInfo = useAppStore((s) => s.appInfo)
   const hostStatus = useAppStore((s) => s.hostStatus)
   const hostError = useAppStore((s) => s.hostError)
   const record = useAppStore((s) => s.record)
   const view = useAppStore((s) => s.view)
+  useIncidentSync(record)
 
   return (
     <div className="app">

@@ -1,4 +1,5 @@
 import { GENESIS_HASH, hashLink } from '../../shared/commands/hash-chain'
+import type { CommandLogRow } from '../../shared/commands/command-log'
 import type { CommandLogEntry } from '../../shared/commands/gate-model'
 import type { RecordChange } from '../../shared/incident/change'
 import type { TimelineEvent } from '../../shared/incident/model'
@@ -19,9 +20,21 @@ export function strict(db: WarRoomDatabase): WarRoomDatabase {
   return instance
 }
 
-/** Appends to an incident's command log, chained to the entry before it (same transaction). */
-async function appendCommandLog(db: WarRoomDatabase, entry: CommandLogEntry): Promise<void> {
+/** The entry, from the host's gate log, is one this incident's log already holds. */
+function alreadyStored(last: CommandLogRow | undefined, entry: CommandLogEntry): boolean {
+  const stored = last?.payload.hostLog
+  const incoming = entry.hostLog
+  return !!stored && !!incoming && stored.logId === incoming.logId && stored.seq >= incoming.seq
+}
+
+/**
+ * Appends to an incident's command log, chained to the entry before it (same transaction).
+ * False when the entry is already there: the host delivers an entry again until a window
+ * acknowledges it, and several windows store what it sends.
+ */
+async function appendCommandLog(db: WarRoomDatabase, entry: CommandLogEntry): Promise<boolean> {
   const last = await db.commandLog.where('incidentId').equals(entry.incidentId).last()
+  if (alreadyStored(last, entry)) return false
   const prevHash = last?.hash ?? GENESIS_HASH
   await db.commandLog.add({
     incidentId: entry.incidentId,
@@ -29,6 +42,7 @@ async function appendCommandLog(db: WarRoomDatabase, entry: CommandLogEntry): Pr
     prevHash,
     hash: hashLink(entry, prevHash),
   })
+  return true
 }
 
 /**
@@ -55,7 +69,11 @@ export async function commitChanges(
         if (put?.length) await db.table(table).bulkPut(put as object[])
         if (remove?.length) await db.table(table).bulkDelete(remove as string[])
       }
-      for (const entry of change.commandLog ?? []) await appendCommandLog(db, entry)
+      let logged = !change.commandLog?.length
+      for (const entry of change.commandLog ?? [])
+        logged = (await appendCommandLog(db, entry)) || logged
+      // A gate entry stored before (delivered again) gets no second timeline line either.
+      if (!logged) continue
       for (const pin of change.pins ?? []) {
         if (pin.pinned)
           await db.pins.put({ incidentId: pin.incidentId, seq: pin.seq, pinnedAt: pin.at })

@@ -1,12 +1,18 @@
 import { create } from 'zustand'
 import { createClosingSlice, type ClosingSlice } from './closing-slice'
+import { createGateLogSlice, type GateLogSlice } from './gate-log-slice'
 import { createGateSlice, type GateSlice } from './gate-slice'
 import { createHostSlice, type HostSlice } from './host-slice'
 import { createNotesSlice, type NotesSlice } from './notes-slice'
 import { createRecordSlice, type RecordSlice } from './record-slice'
 
 /** One store built from feature slices. */
-export type AppState = HostSlice & RecordSlice & NotesSlice & GateSlice & ClosingSlice
+export type AppState = HostSlice &
+  RecordSlice &
+  NotesSlice &
+  GateSlice &
+  GateLogSlice &
+  ClosingSlice
 
 export function createAppStore() {
   return create<AppState>()((...args) => ({
@@ -14,6 +20,7 @@ export function createAppStore() {
     ...createRecordSlice(...args),
     ...createNotesSlice(...args),
     ...createGateSlice(...args),
+    ...createGateLogSlice(...args),
     ...createClosingSlice(...args),
   }))
 }

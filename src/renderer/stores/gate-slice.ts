@@ -1,11 +1,9 @@
 import type { StateCreator } from 'zustand'
-import { commandLogChange } from '../../shared/commands/command-log'
-import type { CommandLogEntry, GateSnapshot } from '../../shared/commands/gate-model'
+import type { GateSnapshot } from '../../shared/commands/gate-model'
 import type { RequestInput, RequestName } from '../../shared/contract'
 import type { HostSlice } from './host-slice'
-import type { RecordSlice } from './record-slice'
 
-/** The gate's calls (everything but configure/state, which the panel drives itself). */
+/** The gate's calls made from a terminal's view (all of them name that terminal). */
 export type GateAction = Extract<
   RequestName,
   | 'gate.propose'
@@ -15,6 +13,7 @@ export type GateAction = Extract<
   | 'gate.run'
   | 'gate.breakGlass'
   | 'gate.endBreakGlass'
+  | 'gate.curtain'
 >
 
 type WithoutSession<M extends GateAction> = Omit<RequestInput<M>, 'sessionId'>
@@ -35,7 +34,6 @@ export interface GateSlice {
   proposalReplaces: string | null
   terminalAttached(sessionId: string | null): void
   gateChanged(snapshot: GateSnapshot): void
-  commandLogged(entry: CommandLogEntry): Promise<void>
   /** Calls the gate for the attached terminal; false (and gateError) when it refused. */
   gateCall<M extends GateAction>(method: M, input: WithoutSession<M>): Promise<boolean>
   keysRefused(data: string, reason: string): void
@@ -55,12 +53,10 @@ function typeInto(text: string, data: string): string {
   return next.slice(0, MAX_REFUSED_CHARS)
 }
 
-export const createGateSlice: StateCreator<
-  HostSlice & RecordSlice & GateSlice,
-  [],
-  [],
-  GateSlice
-> = (set, get) => ({
+export const createGateSlice: StateCreator<HostSlice & GateSlice, [], [], GateSlice> = (
+  set,
+  get,
+) => ({
   terminalSessionId: null,
   gate: null,
   gateError: null,
@@ -69,16 +65,15 @@ export const createGateSlice: StateCreator<
   proposalReplaces: null,
 
   terminalAttached: (sessionId) =>
-    set({ terminalSessionId: sessionId, gate: null, gateError: null, refusedTyping: null }),
+    set((s) =>
+      s.terminalSessionId === sessionId
+        ? s
+        : { terminalSessionId: sessionId, gate: null, gateError: null, refusedTyping: null },
+    ),
 
   gateChanged(snapshot) {
     if (snapshot.sessionId !== get().terminalSessionId) return
     set({ gate: snapshot })
-  },
-
-  async commandLogged(entry) {
-    if (!entry.incidentId) return
-    await get().commitChange(commandLogChange(entry))
   },
 
   async gateCall(method, input) {

@@ -39,18 +39,21 @@ export interface RecordSlice {
   showIncidentList(): void
   /** Runs one act on the open incident: shown at once, saved atomically with its events. */
   act(build: (context: ActContext, record: IncidentRecord) => RecordChange | null): Promise<void>
-  /** Shows and saves a change that did not come from an act on screen (the gate's log). */
-  commitChange(change: RecordChange): Promise<void>
+  /**
+   * Shows and saves a change that did not come from an act on screen (the gate's log);
+   * true once it is stored, false when it waits in the Retry queue.
+   */
+  commitChange(change: RecordChange): Promise<boolean>
   retryUnsaved(): Promise<void>
   storageFailed(error: unknown): void
 }
 
 export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
-  const persist = async (change: RecordChange) => {
+  const persist = async (change: RecordChange): Promise<boolean> => {
     const { db } = get()
     if (!db) {
       set((s) => ({ unsaved: [...s.unsaved, change] }))
-      return
+      return false
     }
     set((s) => ({ pendingWrites: s.pendingWrites + 1 }))
     try {
@@ -68,8 +71,10 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
             : s.record,
         lastSavedAt: Date.now(),
       }))
+      return true
     } catch (error) {
       set((s) => ({ unsaved: [...s.unsaved, change], storageError: describeStorageError(error) }))
+      return false
     } finally {
       set((s) => ({ pendingWrites: s.pendingWrites - 1 }))
     }
@@ -167,7 +172,7 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
 
     async commitChange(change) {
       set((s) => ({ record: s.record ? applyToRecord(s.record, change) : s.record }))
-      await persist(change)
+      return persist(change)
     },
 
     async retryUnsaved() {

@@ -42,12 +42,3 @@ export const approvalPolicySchema = z
 
 /** Who must approve terminal commands, as stored and as the host enforces it. */
 export type ApprovalPolicy = z.output<typeof approvalPolicySchema>
-
-export const DEFAULT_POLICY: ApprovalPolicy = {
-  experts: 1,
-  leader: false,
-  riskyExtra: 1,
-  expiryMinutes: 15,
-  allowList: [],
-  approvalSources: 'own-device-or-room',
-}

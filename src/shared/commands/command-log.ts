@@ -7,6 +7,7 @@ import type { NewEvent } from '../incident/change'
 import type { CommandLogEntry } from './gate-model'
 import type { Chained } from './hash-chain'
 import { maskSecrets } from './mask-secrets'
+import { approvalLabel } from './proposal-lifecycle'
 import { toVisible } from './visible-text'
 
 /** A stored command-log row: the entry, the hash of the row before it, and its own. */
@@ -37,7 +38,7 @@ function summary(entry: CommandLogEntry): string {
     case 'proposed':
       return `Proposed ${command}${note}`
     case 'approved':
-      return `Approved ${command}${note}`
+      return `Approved ${command}${entry.approval ? ` — ${approvalLabel(entry.approval)}` : ''}${note}`
     case 'rejected':
       return `Rejected ${command}${note}`
     case 'withdrawn':
@@ -56,6 +57,24 @@ function summary(entry: CommandLogEntry): string {
       return `Break-glass: direct typing into the shell${note}`
     case 'break-glass-ended':
       return `Break-glass ended${note}`
+    case 'integration-lost':
+      return `Shell integration lost${note}`
+    case 'integration-restored':
+      return 'Shell integration back: prompts and exit codes are known again'
+    case 'roster-changed':
+      return `Role board given to the gate${note}`
+    case 'policy-changed':
+      return `Approval policy in force${note}`
+    case 'participant-invited':
+      return `Invite link made${note}`
+    case 'participant-joined':
+      return `Joined through an invite link${note}`
+    case 'invite-revoked':
+      return `Invite link revoked${note}`
+    case 'curtain-closed':
+      return 'Terminal hidden from the room (curtain)'
+    case 'curtain-opened':
+      return 'Terminal shown to the room again'
   }
 }
 

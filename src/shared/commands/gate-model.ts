@@ -33,13 +33,42 @@ export interface ProposalContext extends ShellContext {
 
 import type { ApprovalPolicy } from './approval-policy-schema'
 export type { ApprovalPolicy, ApprovalSources } from './approval-policy-schema'
-export { DEFAULT_POLICY } from './approval-policy-schema'
+
+/** The policy of an incident that has not chosen one (no zod here: this is on the renderer's critical path). */
+export const DEFAULT_POLICY: ApprovalPolicy = {
+  experts: 1,
+  leader: false,
+  riskyExtra: 1,
+  expiryMinutes: 15,
+  allowList: [],
+  approvalSources: 'own-device-or-room',
+}
 
 /** Someone on the role board, as the gate knows them. */
 export interface RosterMember {
   personId: string
   name: string
   roles: RoleId[]
+}
+
+/**
+ * How an approval reached the gate: from the approver's own session (their device, their
+ * invite link or the leader's own seat), or said aloud in the room and recorded by the
+ * leader in their name.
+ */
+export type ApprovalVia = 'own-device' | 'in-room'
+
+/** An approval signed by a key the approver's browser made and never let out (WebCrypto). */
+export interface ApprovalSignature {
+  algorithm: 'ECDSA-P256-SHA256'
+  /** The approver's public key, SPKI DER in base64. */
+  publicKey: string
+  /** Short SHA-256 fingerprint of that key, shown on both screens when it was registered. */
+  fingerprint: string
+  /** When the approver's browser signed (ms since epoch), part of what is signed. */
+  signedAt: number
+  /** The signature over the canonical approval (IEEE P1363 r||s), base64. */
+  value: string
 }
 
 export interface Approval {
@@ -49,6 +78,10 @@ export interface Approval {
   /** The hash the approver saw: always the proposal's own (anything else is refused). */
   hash: string
   comment: string
+  via: ApprovalVia
+  /** Who recorded an approval given aloud in the room (null for one's own). */
+  recordedBy: { personId: string; name: string } | null
+  signature: ApprovalSignature | null
 }
 
 export type ProposalStatus =
@@ -84,8 +117,12 @@ export interface Proposal {
   context: ProposalContext
   proposerId: string
   proposerName: string
+  /** Proposed from the proposer's own session, or typed in their name on the leader's screen. */
+  proposedVia: ApprovalVia
   proposedAt: number
   expiresAt: number
+  /** The policy in force when it was proposed: it decides this proposal whatever comes later. */
+  policy: ApprovalPolicy
   findings: Finding[]
   /** A finding hides text: nobody can approve until the text is cleaned. */
   blocked: boolean
@@ -100,6 +137,17 @@ export interface Proposal {
   run: CommandRun | null
 }
 
+/**
+ * What the gate knows of the shell integration: waiting for the first prompt, on (marks
+ * authenticated by the shell's nonce), lost (the shell is back in the foreground but no
+ * authenticated prompt came: an approved command removed or replaced the integration), or
+ * none (a shell War Room has no integration for).
+ */
+export type IntegrationState = 'starting' | 'on' | 'lost' | 'none'
+
+/** Who holds the terminal's foreground, as the OS says (the pty's foreground process group). */
+export type Foreground = 'shell' | 'job' | 'unknown'
+
 /** Whether the shell is at its prompt, running something, or not telling (no integration). */
 export type ShellActivity = 'prompt' | 'running' | 'unknown'
 
@@ -110,31 +158,65 @@ export interface BreakGlass {
   startedAt: number
 }
 
+/** The terminal is hidden from the room (a command is about to print a secret). */
+export interface Curtain {
+  personId: string
+  name: string
+  since: number
+}
+
 /** What the room sees of one terminal's gate. */
 export interface GateSnapshot {
   sessionId: string
   incidentId: string | null
   activity: ShellActivity
-  /** True once the shell integration has spoken: exit codes and durations are known. */
+  integration: IntegrationState
+  /** Exit codes and durations are known (the integration is on). */
   integrated: boolean
+  /** An approved command can be written now (the shell sits at a clean, authenticated prompt). */
+  ready: boolean
+  /** Typed keys reach the shell now (an approved command holds the foreground, or break-glass). */
+  keysPass: boolean
+  /** Shell-integration marks seen without this shell's nonce (printed by some program): ignored. */
+  forgedMarks: number
   context: ShellContext
+  /** The policy in force now (each proposal carries the one it was made under). */
   policy: ApprovalPolicy
   breakGlass: BreakGlass | null
-  /** Active proposals first, then the most recent finished ones. */
+  curtain: Curtain | null
+  /** Active proposals, oldest first, then the most recent closed ones. */
   proposals: Proposal[]
 }
 
-export type CommandLogKind =
-  | 'proposed'
-  | 'approved'
-  | 'rejected'
-  | 'withdrawn'
-  | 'expired'
-  | 'voided'
-  | 'started'
-  | 'finished'
-  | 'break-glass-started'
-  | 'break-glass-ended'
+export const COMMAND_LOG_KINDS = [
+  'proposed',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'expired',
+  'voided',
+  'started',
+  'finished',
+  'break-glass-started',
+  'break-glass-ended',
+  'integration-lost',
+  'integration-restored',
+  'roster-changed',
+  'policy-changed',
+  'participant-invited',
+  'participant-joined',
+  'invite-revoked',
+  'curtain-closed',
+  'curtain-opened',
+] as const
+export type CommandLogKind = (typeof COMMAND_LOG_KINDS)[number]
+
+/** Where an entry sits in the host's append-only gate log (its outbox file). */
+export interface HostLogPosition {
+  /** Identifies one gate-log file (a new data directory starts a new log). */
+  logId: string
+  seq: number
+}
 
 /** One entry of the command log: what the gate did, written to the incident record. */
 export interface CommandLogEntry {
@@ -146,11 +228,16 @@ export interface CommandLogEntry {
   personName: string | null
   text: string | null
   hash: string | null
-  /** Comment, reason for break-glass, why voided/withdrawn. */
+  /** Comment, reason for break-glass, why voided/withdrawn, what changed. */
   note: string | null
   context: ProposalContext | ShellContext | null
+  /** Who approved, each with how ("Carol (own device, signed)"). */
   approvers: string[]
   exitCode: number | null
   durationMs: number | null
   output: string | null
+  /** The approval itself (with its signature) on an `approved` entry. */
+  approval?: Approval | null
+  /** Its place in the host's gate log (absent on entries made before there was one). */
+  hostLog?: HostLogPosition | null
 }

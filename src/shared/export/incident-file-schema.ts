@@ -3,7 +3,8 @@
  * on import (strict objects: an unknown key such as `__proto__` is an error, not ignored).
  */
 import { z } from 'zod'
-import { approvalPolicySchema } from '../contract'
+import { approvalPolicySchema } from '../commands/approval-policy-schema'
+import { COMMAND_LOG_KINDS } from '../commands/gate-model'
 import {
   ACTION_STATUSES,
   ACTION_TYPES,
@@ -150,19 +151,27 @@ const shellContext = {
   kubeNamespace: name.nullable(),
 }
 
+const approval = z.strictObject({
+  personId: id,
+  name,
+  at: time,
+  hash: z.string().max(128),
+  comment: text,
+  via: z.enum(['own-device', 'in-room']),
+  recordedBy: z.strictObject({ personId: id, name }).nullable(),
+  signature: z
+    .strictObject({
+      algorithm: z.literal('ECDSA-P256-SHA256'),
+      publicKey: z.string().max(1_000),
+      fingerprint: z.string().max(100),
+      signedAt: time,
+      value: z.string().max(1_000),
+    })
+    .nullable(),
+})
+
 const logEntry = z.strictObject({
-  kind: z.enum([
-    'proposed',
-    'approved',
-    'rejected',
-    'withdrawn',
-    'expired',
-    'voided',
-    'started',
-    'finished',
-    'break-glass-started',
-    'break-glass-ended',
-  ]),
+  kind: z.enum(COMMAND_LOG_KINDS),
   at: time,
   incidentId: z.string().max(128),
   proposalId: id.nullable(),
@@ -185,6 +194,11 @@ const logEntry = z.strictObject({
   exitCode: z.number().int().nullable(),
   durationMs: z.number().min(0).nullable(),
   output: text.nullable(),
+  approval: approval.nullable().optional(),
+  hostLog: z
+    .strictObject({ logId: id, seq: z.number().int().min(0) })
+    .nullable()
+    .optional(),
 })
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in hex')

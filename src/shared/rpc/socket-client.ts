@@ -1,13 +1,13 @@
-import type { RequestName } from '../contract'
+import type { HostClient, RequestName } from '../contract'
 import { createEventHub } from './event-hub'
-import { createLazyHostClient } from './lazy-host-client'
 import { HostCallError, unwrapCallResult } from './host-error'
-import type { ClientMessage, ServerMessage } from './socket-protocol'
-import type { HostClient } from '../contract'
+import { createLazyHostClient } from './lazy-host-client'
+import { decodeOutputFrame, type ClientMessage, type ServerMessage } from './socket-protocol'
 
 /** The part of the WebSocket API both the browser's and the `ws` package's sockets share. */
 export interface SocketLike {
   readonly readyState: number
+  binaryType: string
   send(data: string): void
   close(): void
   addEventListener(type: 'open' | 'close' | 'error', listener: () => void): void
@@ -15,6 +15,8 @@ export interface SocketLike {
 }
 
 const SOCKET_OPEN = 1
+/** A call the host has not answered within this time fails (the host or the link is stuck). */
+export const CALL_TIMEOUT_MS = 30_000
 
 export interface SocketClient {
   client: HostClient
@@ -23,17 +25,39 @@ export interface SocketClient {
   close(): void
 }
 
+function bytesOf(data: unknown): Uint8Array | null {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  if (data instanceof Uint8Array) return data
+  return null
+}
+
 /** Connects the typed client to the browser shell over one WebSocket. */
-export function connectSocketClient(socket: SocketLike): Promise<SocketClient> {
+export function connectSocketClient(
+  socket: SocketLike,
+  options: { callTimeoutMs?: number } = {},
+): Promise<SocketClient> {
+  const timeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS
   const hub = createEventHub()
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+  const pending = new Map<
+    number,
+    {
+      resolve: (v: unknown) => void
+      reject: (e: Error) => void
+      timer: ReturnType<typeof setTimeout>
+    }
+  >()
   const closeListeners: Array<() => void> = []
   let nextId = 1
   let closed = false
+  socket.binaryType = 'arraybuffer'
 
-  socket.addEventListener('message', ({ data }) => {
-    if (typeof data !== 'string') return
-    const message = JSON.parse(data) as ServerMessage
+  const onText = (data: string) => {
+    let message: ServerMessage
+    try {
+      message = JSON.parse(data) as ServerMessage
+    } catch {
+      return // not a message of ours: ignore it rather than fail every later one
+    }
     if (message.kind === 'event') {
       hub.emit(message.event, message.payload)
       return
@@ -41,17 +65,26 @@ export function connectSocketClient(socket: SocketLike): Promise<SocketClient> {
     const waiter = pending.get(message.id)
     if (!waiter) return
     pending.delete(message.id)
+    clearTimeout(waiter.timer)
     try {
       waiter.resolve(unwrapCallResult(message.result))
     } catch (error) {
       waiter.reject(error as Error)
     }
+  }
+
+  socket.addEventListener('message', ({ data }) => {
+    if (typeof data === 'string') return onText(data)
+    const bytes = bytesOf(data)
+    const output = bytes && decodeOutputFrame(bytes)
+    if (output) hub.emit('terminal.data', output)
   })
 
   socket.addEventListener('close', () => {
     if (closed) return
     closed = true
     for (const waiter of pending.values()) {
+      clearTimeout(waiter.timer)
       waiter.reject(new HostCallError('internal', 'the connection to the host was lost'))
     }
     pending.clear()
@@ -65,7 +98,16 @@ export function connectSocketClient(socket: SocketLike): Promise<SocketClient> {
     const id = nextId++
     const message: ClientMessage = { kind: 'call', id, method, input }
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject })
+      const timer = setTimeout(() => {
+        pending.delete(id)
+        reject(
+          new HostCallError(
+            'internal',
+            `the host did not answer ${method} within ${Math.round(timeoutMs / 1000)} s`,
+          ),
+        )
+      }, timeoutMs)
+      pending.set(id, { resolve, reject, timer })
       socket.send(JSON.stringify(message))
     })
   }

@@ -1,34 +1,47 @@
 import { randomUUID } from 'node:crypto'
-import {
-  ALLOW_LISTED_TALLY,
-  approvalRefusal,
-  requirementFor,
-  tallyApprovals,
-} from '../../../shared/commands/approval-policy'
-import {
-  DEFAULT_POLICY,
-  type ApprovalPolicy,
-  type CommandLogEntry,
-  type GateSnapshot,
-  type Proposal,
-  type RosterMember,
+import type {
+  CommandLogEntry,
+  Curtain,
+  GateSnapshot,
+  Proposal,
+  RosterMember,
 } from '../../../shared/commands/gate-model'
+import {
+  approvalRefusalFor,
+  closedAs,
+  finishedWith,
+  forScreen,
+  isAwaitingRun,
+  isDue,
+  prunable,
+  rejectedBy,
+  runRefusal,
+  startedAt,
+  tallyOf,
+  withApproval,
+} from '../../../shared/commands/proposal-lifecycle'
 import { HostCallError } from '../../../shared/rpc/host-error'
+import type { IncidentRoom } from '../incidents/incident-rooms'
 import { createBreakGlass } from './break-glass'
-import { describeContextChange, proposalContext, proposalDigest } from './proposal-context'
+import { actingAs, checkedSignature, memberFor, type GateActor } from './gate-actor'
 import { logEntry, newProposal, type LogFields } from './new-proposal'
+import { describeContextChange, proposalContext, proposalDigest } from './proposal-context'
 import type { ShellMark } from './shell-marks'
-import { screenKeystrokes, type ScreenedInput } from './shell-input'
-import { createShellTracker } from './shell-tracker'
-
-/** Finished, rejected, expired… proposals kept on screen (the record keeps all of them). */
-const KEEP_CLOSED = 10
-const ACTIVE = new Set<Proposal['status']>(['pending', 'approved', 'running'])
-/** Pending or approved: it can still be approved, rejected, voided, expired or run. */
-const awaitingRun = (p: Proposal) => p.status === 'pending' || p.status === 'approved'
+import {
+  CLEAR_LINE_KEY,
+  PLAIN_CLEAR_LINE_KEY,
+  encodeForShell,
+  screenKeystrokes,
+  type ScreenedInput,
+} from './shell-input'
+import type { ShellTracker, TrackerEffect } from './shell-tracker'
 
 export interface CommandGateOptions {
   sessionId: string
+  incidentId: string
+  /** Who is on the role board, the policy in force, who is at the keyboard: now. */
+  room(): IncidentRoom
+  shell: ShellTracker
   /** The only way a command line reaches the pty. */
   writeToShell(data: string): void
   emitSnapshot(snapshot: GateSnapshot): void
@@ -37,100 +50,114 @@ export interface CommandGateOptions {
   newId?: () => string
 }
 
-type Refs = { proposalId: string; personId: string }
+type Refs = { proposalId: string; hash: string }
+const KEYS_REFUSED =
+  'the shell is at its prompt: commands are proposed and approved first (or use break-glass)'
+const KEYS_REFUSED_LOST =
+  'shell integration lost: keys are refused (approved commands still run; Ctrl-C passes)'
 
 /**
- * The approval gate of one terminal. Every proposal, approval, run and refusal goes
- * through here; the renderer only asks and shows. See DESIGN.md §2.
+ * The approval gate of one terminal. Every proposal, approval, run and refusal goes through
+ * here; the rules live in src/shared/commands/proposal-lifecycle.ts, this keeps the log,
+ * the events and the writes into the pty. See DESIGN.md §2 and §2a.
  */
 export function createCommandGate(options: CommandGateOptions) {
   const now = options.now ?? Date.now
   const newId = options.newId ?? randomUUID
+  const { shell, incidentId } = options
   const proposals = new Map<string, Proposal>()
-  let incidentId: string | null = null
-  let roster: RosterMember[] = []
-  let policy: ApprovalPolicy = DEFAULT_POLICY
-  const shell = createShellTracker(now)
+  /** The role board as it was when each proposal was made: its tally uses that one. */
+  const rosters = new Map<string, RosterMember[]>()
+  let curtain: Curtain | null = null
 
   const refuse = (message: string): never => {
     throw new HostCallError('refused', message)
   }
-  const member = (personId: string) => roster.find((m) => m.personId === personId)
+  const room = () => options.room()
   const person = (personId: string) =>
-    member(personId) ?? refuse('only someone on the role board can do that')
-  const proposal = (id: string): Proposal => {
-    const found = proposals.get(id)
-    if (!found) throw new HostCallError('not-found', `no proposal ${id}`)
-    return found
-  }
+    room().roster.find((m) => m.personId === personId) ??
+    refuse('only someone on the role board can do that')
+  const proposal = (id: string): Proposal =>
+    proposals.get(id) ??
+    (() => {
+      throw new HostCallError('not-found', `no proposal ${id}`)
+    })()
+  const save = (p: Proposal) => proposals.set(p.id, p)
 
   const snapshot = (): GateSnapshot => {
-    const all = [...proposals.values()]
-    const closed = all.filter((p) => !ACTIVE.has(p.status))
-    for (const old of closed.slice(0, -KEEP_CLOSED)) proposals.delete(old.id)
+    const { active, closed } = forScreen([...proposals.values()])
     return {
       sessionId: options.sessionId,
       incidentId,
       activity: shell.activity,
-      integrated: shell.integrated,
+      integration: shell.integration,
+      integrated: shell.integration === 'on',
+      ready: shell.ready,
+      keysPass: breakGlass.current !== null || shell.keysPass,
+      forgedMarks: shell.forgedMarks,
       context: shell.context,
-      policy,
+      policy: room().policy,
       breakGlass: breakGlass.current,
-      proposals: [...proposals.values()],
+      curtain,
+      proposals: [...active, ...closed],
     }
   }
-  const changed = () => options.emitSnapshot(snapshot())
+  const changed = () => {
+    for (const id of prunable([...proposals.values()])) {
+      proposals.delete(id)
+      rosters.delete(id)
+    }
+    options.emitSnapshot(snapshot())
+  }
 
   const log = (kind: CommandLogEntry['kind'], fields: LogFields) => {
-    const who = fields.personId ? member(fields.personId) : undefined
-    options.emitLog(logEntry(kind, { at: now(), incidentId: incidentId ?? '', who }, fields))
+    const who = fields.personId
+      ? room().roster.find((m) => m.personId === fields.personId)
+      : undefined
+    options.emitLog(logEntry(kind, { at: now(), incidentId, who }, fields))
   }
   const breakGlass = createBreakGlass({ now, person, refuse, log })
 
-  const tally = (p: Proposal) =>
-    p.allowListed
-      ? ALLOW_LISTED_TALLY
-      : tallyApprovals(
-          requirementFor(policy, p.risk.length > 0),
-          p.approvals.map((a) => a.personId),
-          roster,
-          p.proposerId,
-        )
-
-  const close = (p: Proposal, status: Proposal['status'], reason: string | null) => {
-    p.status = status
-    p.statusReason = reason
-  }
-
-  /**
-   * Hashes the proposal's exact text in the context the shell reports now: a different
-   * hash than the approved one voids its approvals (and the text is never written).
-   */
+  /** Hashes the text in the context the shell reports now; another hash voids approvals. */
   const voidIfContextChanged = (p: Proposal): boolean => {
     const current = proposalContext(p.text, shell.context, shell.names)
     if (proposalDigest(p.text, current) === p.hash) return false
-    const reason = describeContextChange(p.context, current)
-    close(p, 'voided', `${reason}; approvals void, propose again`)
-    log('voided', { proposal: p, note: p.statusReason })
+    const voided = closedAs(
+      p,
+      'voided',
+      `${describeContextChange(p.context, current)}; approvals void, propose again`,
+    )
+    save(voided)
+    log('voided', { proposal: voided, note: voided.statusReason })
     return true
+  }
+  const refuseIfContextChanged = (p: Proposal) => {
+    if (!voidIfContextChanged(p)) return
+    changed()
+    refuse(proposal(p.id).statusReason ?? 'context changed')
+  }
+  const awaiting = (refs: Refs, what: string): Proposal => {
+    const p = proposal(refs.proposalId)
+    if (!isAwaitingRun(p)) refuse(`this proposal is ${p.status}; ${what}`)
+    if (refs.hash !== p.hash) refuse('the command you saw is not the one proposed: look again')
+    return p
   }
 
   const expireDue = () => {
-    let any = false
-    for (const p of proposals.values()) {
-      if (awaitingRun(p) && now() >= p.expiresAt) {
-        close(p, 'expired', `not run within ${policy.expiryMinutes} min`)
-        log('expired', { proposal: p })
-        any = true
-      }
+    const due = [...proposals.values()].filter((p) => isDue(p, now()))
+    for (const p of due) {
+      const expired = closedAs(p, 'expired', `not run within ${p.policy.expiryMinutes} min`)
+      save(expired)
+      log('expired', { proposal: expired })
     }
-    if (any) changed()
+    if (due.length) changed()
   }
 
   const finishRun = (exitCode: number | null, note: string | null) => {
-    const p = shell.finish(exitCode)
-    if (!p) return
-    close(p, 'finished', note)
+    const ended = shell.finish()
+    if (!ended) return
+    const p = finishedWith(ended.proposal, { at: now(), exitCode, note, output: ended.output })
+    save(p)
     log('finished', {
       proposal: p,
       exitCode,
@@ -140,64 +167,74 @@ export function createCommandGate(options: CommandGateOptions) {
     })
   }
 
-  /** A proposal that can still be approved, rejected or withdrawn; refused otherwise. */
-  const awaiting = (id: string, what: string): Proposal => {
-    const p = proposal(id)
-    if (!awaitingRun(p)) refuse(`this proposal is ${p.status}; ${what}`)
-    return p
-  }
-
-  const refuseIfContextChanged = (p: Proposal) => {
-    if (!voidIfContextChanged(p)) return
-    changed()
-    refuse(p.statusReason ?? 'context changed')
-  }
-
-  const requireHash = (p: Proposal, hash: string) => {
-    if (hash !== p.hash) refuse('the command you saw is not the one proposed: look again')
+  const apply = (effect: TrackerEffect) => {
+    if (effect.finished) finishRun(effect.finished.exitCode, effect.finished.note)
+    if (effect.integration === 'lost') {
+      log('integration-lost', {
+        context: shell.context,
+        note: 'no authenticated prompt from the shell: keys refused, exit codes unknown until it is back',
+      })
+    }
+    if (effect.integration === 'restored') log('integration-restored', { context: shell.context })
+    if (effect.contextChanged) {
+      for (const p of proposals.values()) if (isAwaitingRun(p)) voidIfContextChanged(p)
+    }
   }
 
   return {
     snapshot,
     expireDue,
 
-    configure(input: { incidentId: string; roster: RosterMember[]; policy: ApprovalPolicy }) {
-      incidentId = input.incidentId
-      roster = input.roster
-      policy = input.policy
+    /** The roster or policy changed: tallies are recomputed (each with its own roster). */
+    roomChanged() {
       for (const p of proposals.values()) {
-        if (!awaitingRun(p)) continue
-        p.tally = tally(p)
-        p.status = p.tally.satisfied ? 'approved' : 'pending'
+        if (isAwaitingRun(p)) save({ ...p, tally: tallyOf(p, rosters.get(p.id) ?? []) })
       }
       changed()
-      return snapshot()
     },
 
-    propose(input: { text: string; proposerId: string; replaces?: string | undefined }): Proposal {
+    propose(
+      actor: GateActor,
+      input: { text: string; proposerId?: string | undefined; replaces?: string | undefined },
+    ): Proposal {
       expireDue()
-      if (!incidentId) refuse('this terminal is not attached to an incident')
-      const proposer = person(input.proposerId)
+      const as = actingAs(actor, room(), input.proposerId, refuse)
+      const proposer = person(as.personId)
       if (!input.text.trim()) refuse('there is no command to propose')
       if (input.replaces) {
         const old = proposal(input.replaces)
-        if (awaitingRun(old)) {
-          close(old, 'withdrawn', 'edited: replaced by a new proposal, its approvals are void')
-          log('withdrawn', { proposal: old, personId: proposer.personId, note: old.statusReason })
+        if (actor.kind === 'participant' && old.proposerId !== as.personId) {
+          refuse('only its proposer or the leader can edit a proposal')
+        }
+        if (isAwaitingRun(old)) {
+          const withdrawn = closedAs(
+            old,
+            'withdrawn',
+            'edited: replaced by a new proposal, its approvals are void',
+          )
+          save(withdrawn)
+          log('withdrawn', {
+            proposal: withdrawn,
+            personId: proposer.personId,
+            note: withdrawn.statusReason,
+          })
         }
       }
-      const p = newProposal({
+      const { roster, policy } = room()
+      const fresh = newProposal({
         id: newId(),
-        incidentId: incidentId!,
+        incidentId,
         text: input.text,
         proposer,
+        proposedVia: as.via,
         at: now(),
         policy,
         shell: shell.context,
         names: shell.names,
       })
-      p.tally = tally(p)
-      proposals.set(p.id, p)
+      rosters.set(fresh.id, roster)
+      const p = { ...fresh, tally: tallyOf(fresh, roster) }
+      save(p)
       log('proposed', {
         proposal: p,
         personId: proposer.personId,
@@ -207,77 +244,103 @@ export function createCommandGate(options: CommandGateOptions) {
       return p
     },
 
-    approve(input: Refs & { hash: string; comment?: string | undefined }): Proposal {
+    async approve(
+      actor: GateActor,
+      input: Refs & {
+        comment?: string | undefined
+        onBehalfOf?: string | undefined
+        signature?: { signedAt: number; value: string } | undefined
+      },
+    ): Promise<Proposal> {
       expireDue()
-      const p = awaiting(input.proposalId, 'it can no longer be approved')
-      requireHash(p, input.hash)
-      if (p.blocked) refuse('the command hides characters: clean the text and propose it again')
-      const approver = member(input.personId)
-      const refusal = approvalRefusal(policy, approver, p.proposerId)
+      const seen = awaiting(input, 'it can no longer be approved')
+      const as = actingAs(actor, room(), input.onBehalfOf, refuse)
+      const signature = await checkedSignature(actor, seen, input.signature, now(), refuse)
+      // Verifying took a moment: decide on the proposal as it is now.
+      const p = awaiting(input, 'it can no longer be approved')
+      const roster = rosters.get(p.id) ?? []
+      const approver = memberFor(as.personId, roster, room().roster)
+      const refusal = approvalRefusalFor(p, approver, as.via)
       if (refusal) refuse(refusal)
-      if (p.approvals.some((a) => a.personId === input.personId)) {
-        refuse(`${approver!.name} has already approved this command`)
-      }
       refuseIfContextChanged(p)
-      p.approvals.push({
+      const approval = {
         personId: approver!.personId,
         name: approver!.name,
         at: now(),
         hash: input.hash,
         comment: input.comment?.trim() ?? '',
+        via: as.via,
+        recordedBy: as.recordedBy,
+        signature,
+      }
+      const approved = withApproval(p, approval, roster)
+      save(approved)
+      log('approved', {
+        proposal: approved,
+        personId: approver!.personId,
+        approval,
+        note: approval.comment || null,
       })
-      p.tally = tally(p)
-      if (p.tally.satisfied) p.status = 'approved'
-      log('approved', { proposal: p, personId: approver!.personId, note: input.comment || null })
       changed()
-      return p
+      return approved
     },
 
-    reject(input: Refs & { hash: string; comment?: string | undefined }): Proposal {
-      const p = awaiting(input.proposalId, 'it can no longer be rejected')
-      requireHash(p, input.hash)
-      const who = person(input.personId)
+    reject(
+      actor: GateActor,
+      input: Refs & { comment?: string | undefined; onBehalfOf?: string | undefined },
+    ): Proposal {
+      const p = awaiting(input, 'it can no longer be rejected')
+      const as = actingAs(actor, room(), input.onBehalfOf, refuse)
+      const who = person(as.personId)
       const comment = input.comment?.trim() ?? ''
-      p.rejection = { personId: who.personId, name: who.name, at: now(), hash: input.hash, comment }
-      close(p, 'rejected', comment || null)
-      log('rejected', { proposal: p, personId: who.personId, note: comment || null })
+      const rejected = rejectedBy(p, {
+        personId: who.personId,
+        name: who.name,
+        at: now(),
+        hash: input.hash,
+        comment,
+        via: as.via,
+        recordedBy: as.recordedBy,
+        signature: null,
+      })
+      save(rejected)
+      log('rejected', { proposal: rejected, personId: who.personId, note: comment || null })
       changed()
-      return p
+      return rejected
     },
 
-    withdraw(input: Refs): Proposal {
-      const p = awaiting(input.proposalId, 'there is nothing to withdraw')
-      const who = person(input.personId)
-      close(p, 'withdrawn', `withdrawn by ${who.name}`)
-      log('withdrawn', { proposal: p, personId: who.personId })
+    withdraw(actor: GateActor, input: { proposalId: string }): Proposal {
+      const p = proposal(input.proposalId)
+      if (!isAwaitingRun(p)) refuse(`this proposal is ${p.status}; there is nothing to withdraw`)
+      const as = actingAs(actor, room(), undefined, refuse)
+      if (actor.kind === 'participant' && p.proposerId !== as.personId) {
+        refuse('only its proposer or the leader can withdraw a proposal')
+      }
+      const who = person(as.personId)
+      const withdrawn = closedAs(p, 'withdrawn', `withdrawn by ${who.name}`)
+      save(withdrawn)
+      log('withdrawn', { proposal: withdrawn, personId: who.personId })
       changed()
-      return p
+      return withdrawn
     },
 
-    run(input: Refs & { hash: string }): Proposal {
+    run(input: Refs): Proposal {
       expireDue()
       const p = proposal(input.proposalId)
-      requireHash(p, input.hash)
-      const who = person(input.personId)
-      if (p.status !== 'approved') {
-        refuse(
-          p.status === 'pending'
-            ? `not approved yet: needs ${p.tally.missing.join(' and ')}`
-            : `this proposal is ${p.status}; it can never run`,
-        )
-      }
-      if (shell.busy) refuse('the shell is busy with another command: wait for its prompt')
-      // The digest of exactly the bytes to be written, in the context they would run in,
-      // must still be the approved hash.
+      if (input.hash !== p.hash) refuse('the command you saw is not the one proposed: look again')
+      const refusal = runRefusal(p)
+      if (refusal) refuse(refusal)
+      if (!shell.ready) refuse(shell.notReadyReason)
+      // The digest of exactly these bytes, in the context they would run in, is still the approved one.
       refuseIfContextChanged(p)
-      const bytes = shell.start(p)
-      log('started', { proposal: p, personId: who.personId })
-      options.writeToShell(bytes)
-      if (!shell.integrated) {
-        finishRun(null, 'no shell integration: exit code and duration are not known')
-      }
+      const running = startedAt(p, now())
+      save(running)
+      shell.start(running)
+      log('started', { proposal: running, personId: room().operatorId ?? undefined })
+      const clearLine = shell.integration === 'on' ? CLEAR_LINE_KEY : PLAIN_CLEAR_LINE_KEY
+      options.writeToShell(encodeForShell(p.text, shell.bracketedPaste, clearLine))
       changed()
-      return p
+      return running
     },
 
     startBreakGlass(input: { personId: string; reason: string }) {
@@ -292,29 +355,60 @@ export function createCommandGate(options: CommandGateOptions) {
       return snapshot()
     },
 
-    /** Raw keystrokes from the terminal view: what may reach the pty, and what may not. */
-    screenInput(data: string): ScreenedInput {
-      const direct = breakGlass.current !== null
-      return screenKeystrokes(data, { direct, atPrompt: shell.atPrompt })
+    /** Hides the terminal from the room's view, or shows it again (recorded either way). */
+    setCurtain(closed: boolean) {
+      const operator = room().roster.find((m) => m.personId === room().operatorId)
+      if (closed && !curtain) {
+        curtain = {
+          personId: operator?.personId ?? '',
+          name: operator?.name ?? 'the leader',
+          since: now(),
+        }
+        log('curtain-closed', {
+          personId: operator?.personId,
+          note: 'terminal hidden from the room',
+        })
+      } else if (!closed && curtain) {
+        curtain = null
+        log('curtain-opened', {
+          personId: operator?.personId,
+          note: 'terminal shown to the room again',
+        })
+      }
+      changed()
+      return snapshot()
     },
 
-    onMark(mark: ShellMark) {
-      const effect = shell.onMark(mark)
-      if (effect.finished) finishRun(effect.finished.exitCode, effect.finished.note)
-      if (effect.contextChanged) {
-        for (const p of proposals.values()) {
-          if (awaitingRun(p)) voidIfContextChanged(p)
-        }
-      }
+    /** Raw keystrokes from the terminal view: what may reach the pty, and what may not. */
+    screenInput(data: string): ScreenedInput {
+      const lost = shell.integration === 'lost' || shell.integration === 'none'
+      return screenKeystrokes(data, {
+        direct: breakGlass.current !== null,
+        keysPass: shell.keysPass,
+        reason: lost ? KEYS_REFUSED_LOST : KEYS_REFUSED,
+      })
+    },
+
+    onMark(mark: ShellMark | 'forged') {
+      apply(shell.onMark(mark))
       changed()
     },
 
-    onOutput(text: string) {
-      shell.onOutput(text)
+    /** Called every ~100 ms while the shell is watched (see ShellTracker.watching). */
+    tick() {
+      const effect = shell.tick()
+      if (!effect.finished && !effect.integration) return
+      apply(effect)
+      changed()
     },
 
-    dispose() {
-      if (shell.inFlight) finishRun(null, 'the terminal closed')
+    /** An approved command is running (closing the terminal needs a confirmation). */
+    get commandRunning() {
+      return shell.inFlight !== null
+    },
+
+    dispose(reason: string) {
+      if (shell.inFlight) finishRun(null, reason)
     },
   }
 }

@@ -2,12 +2,14 @@ import { matchesAllowList } from '../../../shared/commands/allow-list'
 import { ALLOW_LISTED_TALLY } from '../../../shared/commands/approval-policy'
 import type {
   ApprovalPolicy,
+  ApprovalVia,
   CommandLogEntry,
   Proposal,
   RosterMember,
   ShellContext,
 } from '../../../shared/commands/gate-model'
 import { inspectCommand } from '../../../shared/commands/inspect-command'
+import { approvalLabel } from '../../../shared/commands/proposal-lifecycle'
 import { assessRisk } from '../../../shared/commands/risk-rules'
 import { proposalContext, proposalDigest, type ShellNames } from './proposal-context'
 
@@ -16,6 +18,7 @@ export interface NewProposal {
   incidentId: string
   text: string
   proposer: RosterMember
+  proposedVia: ApprovalVia
   at: number
   policy: ApprovalPolicy
   shell: ShellContext
@@ -24,7 +27,8 @@ export interface NewProposal {
 
 /**
  * A fresh proposal: inspected, hashed over its text and the context it would run in,
- * assessed for risk and checked against the allow-list. Its tally is filled by the gate.
+ * assessed for risk and checked against the allow-list. It carries the policy in force;
+ * its tally is filled by the gate (with the roster in force).
  */
 export function newProposal(input: NewProposal): Proposal {
   const inspection = inspectCommand(input.text)
@@ -40,8 +44,10 @@ export function newProposal(input: NewProposal): Proposal {
     context,
     proposerId: input.proposer.personId,
     proposerName: input.proposer.name,
+    proposedVia: input.proposedVia,
     proposedAt: input.at,
     expiresAt: input.at + input.policy.expiryMinutes * 60_000,
+    policy: input.policy,
     findings: inspection.findings,
     blocked: inspection.blocked,
     risk,
@@ -62,7 +68,11 @@ export type LogFields = Partial<Omit<CommandLogEntry, 'kind' | 'personName'>> & 
 /** One command-log entry: the proposal's text, hash and approvers, plus what happened. */
 export function logEntry(
   kind: CommandLogEntry['kind'],
-  base: { at: number; incidentId: string; who: RosterMember | undefined },
+  base: {
+    at: number
+    incidentId: string
+    who: Pick<RosterMember, 'personId' | 'name'> | undefined
+  },
   fields: LogFields,
 ): CommandLogEntry {
   const { proposal: p, ...rest } = fields
@@ -75,7 +85,7 @@ export function logEntry(
     hash: p?.hash ?? null,
     note: null,
     context: p?.context ?? null,
-    approvers: p?.approvals.map((a) => a.name) ?? [],
+    approvers: p?.approvals.map(approvalLabel) ?? [],
     exitCode: null,
     durationMs: null,
     output: null,

@@ -9,33 +9,40 @@ export interface ScreenedInput {
 }
 
 /**
- * Keystrokes typed into the terminal view. At the prompt nothing but Ctrl-C reaches the
- * shell (a command goes through a proposal); while a command runs, keys go to it; in
- * break-glass mode everything passes.
+ * Keystrokes typed into the terminal view. Nothing but Ctrl-C reaches the shell unless an
+ * approved command holds the terminal's foreground (keys answer its prompt) or break-glass
+ * is on. At the prompt a command goes through a proposal.
  */
 export function screenKeystrokes(
   data: string,
-  state: { direct: boolean; atPrompt: boolean },
+  state: { direct: boolean; keysPass: boolean; reason: string },
 ): ScreenedInput {
-  if (state.direct || !state.atPrompt) return { pass: data, refused: null, reason: null }
+  if (state.direct || state.keysPass) return { pass: data, refused: null, reason: null }
   const interrupts = data.replace(/[^\u0003]/g, '')
   const refused = data.replace(/\u0003/g, '')
   return {
     pass: interrupts,
     refused: refused || null,
-    reason: refused
-      ? 'the shell is at its prompt: commands are proposed and approved first (or use break-glass)'
-      : null,
+    reason: refused ? state.reason : null,
   }
 }
 
 /**
- * The bytes the gate writes for an approved command: its lines, as typed, then Enter.
- * Several lines go in one bracketed paste when the shell asked for it (the text holds no
- * ESC: an escape finding blocks approval), so the shell reads them as one input.
+ * The key our shell integration binds to "kill the whole line" (bash readline and zsh ZLE,
+ * emacs and vi keymaps): sent before an approved command so that nothing left on the line
+ * can change what runs.
  */
-export function encodeForShell(text: string, bracketedPaste: boolean): string {
+export const CLEAR_LINE_KEY = '\u001b[6973~'
+/** Without our integration: Ctrl-U (discard the line) in every common line editor. */
+export const PLAIN_CLEAR_LINE_KEY = '\u0015'
+
+/**
+ * The bytes the gate writes for an approved command: clear the line, its lines as typed,
+ * then Enter. Several lines go in one bracketed paste when the shell asked for it (the text
+ * holds no ESC: an escape finding blocks approval), so the shell reads them as one input.
+ */
+export function encodeForShell(text: string, bracketedPaste: boolean, clearLine: string): string {
   const body = text.replace(/\r?\n$/, '')
-  if (body.includes('\n') && bracketedPaste) return `\u001b[200~${body}\u001b[201~\r`
-  return `${body.replace(/\r?\n/g, '\r')}\r`
+  if (body.includes('\n') && bracketedPaste) return `${clearLine}\u001b[200~${body}\u001b[201~\r`
+  return `${clearLine}${body.replace(/\r?\n/g, '\r')}\r`
 }

@@ -1,12 +1,16 @@
+import { timingSafeEqual } from 'node:crypto'
 import type { ShellContext } from '../../../shared/commands/gate-model'
 
-/** What the shell integration tells the core (OSC 133 and our own OSC 6973 reports). */
+/** What the shell integration tells the core (OSC 6973 marks carrying the shell's nonce). */
 export type ShellMark =
   | { type: 'prompt' }
   | { type: 'command-start' }
   | { type: 'command-end'; exitCode: number | null }
   | { type: 'context'; context: ShellContext }
   | { type: 'names'; aliases: string[]; functions: string[] }
+
+/** Our marks' OSC number; 133 and 633 are other integrations' (VS Code, iTerm2, a nested shell). */
+export const MARK_IDENT = 6973
 
 /** Reverses the integration's escaping: `\xHH` stands for the byte, `\\` for a backslash. */
 export function unescapeReport(value: string): string {
@@ -17,48 +21,62 @@ export function unescapeReport(value: string): string {
 
 const orNull = (value: string | undefined) => (value ? unescapeReport(value) : null)
 
-/** Parses the body of an OSC 133 or 6973 sequence (without ESC ] and the terminator). */
-export function parseMark(body: string): ShellMark | null {
+function sameNonce(given: string, nonce: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(nonce)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/**
+ * Reads one mark (its OSC number and body after "<number>;"). Only our own number with this
+ * shell's nonce is believed; anything else that looks like a mark is `forged` (printed by
+ * some program: a log line, a `cat`, a nested shell's own integration) and ignored.
+ */
+export function readMark(ident: number, body: string, nonce: string | null): ShellMark | 'forged' {
+  if (ident !== MARK_IDENT || nonce === null) return 'forged'
   const parts = body.split(';')
-  if (parts[0] === '133') {
-    switch (parts[1]) {
-      case 'A':
-        return { type: 'prompt' }
-      case 'C':
-        return { type: 'command-start' }
-      case 'D': {
-        const code = parts[2] === undefined ? NaN : Number(parts[2])
-        return { type: 'command-end', exitCode: Number.isInteger(code) ? code : null }
-      }
-      default:
-        return null
+  if (!sameNonce(parts[0] ?? '', nonce)) return 'forged'
+  const [kind, ...rest] = parts.slice(1)
+  switch (kind) {
+    case 'A':
+      return { type: 'prompt' }
+    case 'C':
+      return { type: 'command-start' }
+    case 'D': {
+      const code = rest[0] === undefined || rest[0] === '' ? NaN : Number(rest[0])
+      return { type: 'command-end', exitCode: Number.isInteger(code) ? code : null }
     }
+    case 'ctx': {
+      const fields = fieldsOf(rest)
+      return {
+        type: 'context',
+        context: {
+          cwd: orNull(fields.get('cwd')),
+          user: orNull(fields.get('user')),
+          host: orNull(fields.get('host')),
+          kubeContext: orNull(fields.get('kube')),
+          kubeNamespace: orNull(fields.get('ns')),
+        },
+      }
+    }
+    case 'names': {
+      const fields = fieldsOf(rest)
+      const list = (key: string) =>
+        unescapeReport(fields.get(key) ?? '')
+          .split(',')
+          .filter(Boolean)
+      return { type: 'names', aliases: list('alias'), functions: list('function') }
+    }
+    default:
+      return 'forged'
   }
-  if (parts[0] !== '6973') return null
-  const fields = new Map(
-    parts.slice(2).map((pair) => {
+}
+
+function fieldsOf(pairs: string[]): Map<string, string> {
+  return new Map(
+    pairs.map((pair) => {
       const at = pair.indexOf('=')
-      return [pair.slice(0, at), pair.slice(at + 1)] as const
+      return at < 0 ? ([pair, ''] as const) : ([pair.slice(0, at), pair.slice(at + 1)] as const)
     }),
   )
-  if (parts[1] === 'ctx') {
-    return {
-      type: 'context',
-      context: {
-        cwd: orNull(fields.get('cwd')),
-        user: orNull(fields.get('user')),
-        host: orNull(fields.get('host')),
-        kubeContext: orNull(fields.get('kube')),
-        kubeNamespace: orNull(fields.get('ns')),
-      },
-    }
-  }
-  if (parts[1] === 'names') {
-    const list = (key: string) =>
-      unescapeReport(fields.get(key) ?? '')
-        .split(',')
-        .filter(Boolean)
-    return { type: 'names', aliases: list('alias'), functions: list('function') }
-  }
-  return null
 }

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import * as nodePty from 'node-pty'
 
@@ -71,15 +73,60 @@ export function shellEnvironment(base: NodeJS.ProcessEnv): Record<string, string
   return env
 }
 
-export function spawnShell(options: ShellSpawnOptions, geometry: ShellGeometry): nodePty.IPty {
+/** A shell process and the secret its integration signs every mark with. */
+export interface SpawnedShell {
+  pty: nodePty.IPty
+  /** Null when the shell runs without War Room's integration. */
+  nonce: string | null
+}
+
+let nonceDir: string | null = null
+
+/**
+ * Hands the shell its nonce through a file only it reads (mode 0600 in a 0700 folder): the
+ * integration reads it, deletes it and keeps the value in an unexported shell variable, so
+ * neither the environment of the shell's children nor /proc/<pid>/environ ever holds it.
+ */
+function writeNonceFile(nonce: string): string {
+  nonceDir ??= mkdtempSync(join(tmpdir(), 'warroom-nonce-'))
+  const file = join(nonceDir, randomBytes(12).toString('hex'))
+  writeFileSync(file, `${nonce}\n`, { mode: 0o600, flag: 'wx' })
+  return file
+}
+
+/** Removes a nonce file the shell did not take (it failed to start or has no integration). */
+export function forgetNonceFile(file: string | undefined): void {
+  if (file) rmSync(file, { force: true })
+}
+
+export function spawnShell(options: ShellSpawnOptions, geometry: ShellGeometry): SpawnedShell {
   const spawn = options.spawn ?? nodePty.spawn
   const launch = integrationLaunch(options.shell, options.integrationDir, options.env)
-  return spawn(options.shell, launch.args, {
-    name: 'xterm-256color',
-    cols: geometry.cols,
-    rows: geometry.rows,
-    cwd: geometry.cwd,
-    env: { ...shellEnvironment(options.env), ...launch.env },
-    encoding: 'utf8', // node-pty decodes with a StringDecoder: UTF-8 is never split
-  })
+  const integrated = launch.args.length > 0 || Object.keys(launch.env).length > 0
+  const nonce = integrated ? randomBytes(16).toString('hex') : null
+  const nonceFile = nonce ? writeNonceFile(nonce) : undefined
+  try {
+    const pty = spawn(options.shell, launch.args, {
+      name: 'xterm-256color',
+      cols: geometry.cols,
+      rows: geometry.rows,
+      cwd: geometry.cwd,
+      env: {
+        ...shellEnvironment(options.env),
+        ...launch.env,
+        ...(nonceFile ? { WARROOM_NONCE_FILE: nonceFile } : {}),
+      },
+      // Raw bytes: the output filter works on bytes and xterm decodes UTF-8 itself.
+      encoding: null,
+    })
+    // Normally gone within milliseconds; never left behind if the shell did not read it.
+    setTimeout(() => forgetNonceFile(nonceFile), NONCE_FILE_LIFETIME_MS).unref()
+    return { pty, nonce }
+  } catch (error) {
+    forgetNonceFile(nonceFile)
+    throw error
+  }
 }
+
+/** A shell reads its nonce file as it starts; one still there after this long is removed. */
+const NONCE_FILE_LIFETIME_MS = 30_000

@@ -1,10 +1,9 @@
-import { useState } from 'react'
+import type { ReactNode } from 'react'
 import { commandLine, formatDuration } from '../../../shared/commands/command-log'
-import type { Proposal, RosterMember } from '../../../shared/commands/gate-model'
+import type { Proposal } from '../../../shared/commands/gate-model'
 import { maskSecrets } from '../../../shared/commands/mask-secrets'
-import { useAppStore } from '../../stores/app-store'
+import { approvalLabel, isAwaitingRun } from '../../../shared/commands/proposal-lifecycle'
 import { CommandText } from './CommandText'
-import { PersonSelect } from './PersonSelect'
 
 const statusText: Record<Proposal['status'], string> = {
   pending: 'Waiting for approval',
@@ -17,7 +16,7 @@ const statusText: Record<Proposal['status'], string> = {
   voided: 'Approvals void',
 }
 
-function ContextLine({ proposal }: { proposal: Proposal }) {
+export function ContextLine({ proposal }: { proposal: Proposal }) {
   const c = proposal.context
   const parts = [
     c.cwd && `in ${c.cwd}`,
@@ -25,33 +24,39 @@ function ContextLine({ proposal }: { proposal: Proposal }) {
     c.kubeContext && `kube ${c.kubeContext}${c.kubeNamespace ? `/${c.kubeNamespace}` : ''}`,
   ].filter(Boolean)
   return (
-    <p className="proposal-context">{parts.join(' · ') || 'context not reported by the shell'}</p>
+    <p className="proposal-context" aria-label="Context">
+      {parts.join(' · ') || 'context not reported by the shell'}
+    </p>
   )
 }
 
-/** One proposed command: what it is, what it will do, who approved it, what happened. */
+/** "Risky: … (needs 1 more approval)", from the policy the proposal was made under. */
+function riskyNeed(proposal: Proposal): string {
+  const extra = proposal.policy.riskyExtra
+  if (extra === 0) return 'no extra approval under this policy'
+  return `needs ${extra} more approval${extra === 1 ? '' : 's'}`
+}
+
+/**
+ * One proposed command: what it is, what it will do, who approved it and how, what
+ * happened. What the viewer may do with it comes as `actions` (the leader's screen and a
+ * participant's page offer different acts).
+ */
 export function ProposalCard({
   proposal,
-  roster,
-  operatorId,
+  actions,
+  large = false,
 }: {
   proposal: Proposal
-  roster: RosterMember[]
-  operatorId: string | null
+  actions?: ReactNode
+  /** The room's focus (the spotlight): bigger type. */
+  large?: boolean
 }) {
-  const gateCall = useAppStore((s) => s.gateCall)
-  const shellBusy = useAppStore((s) => s.gate?.activity === 'running')
-  const setDraft = useAppStore((s) => s.setProposalDraft)
-  const [approverId, setApproverId] = useState('')
-  const [comment, setComment] = useState('')
-  const active = proposal.status === 'pending' || proposal.status === 'approved'
-  const actor = operatorId ?? proposal.proposerId
-  const ref = { proposalId: proposal.id, hash: proposal.hash }
+  const active = isAwaitingRun(proposal)
   const kind = proposal.context.firstWordKind
-
   return (
     <article
-      className={`proposal proposal-${proposal.status}`}
+      className={`proposal proposal-${proposal.status}${large ? ' proposal-large' : ''}`}
       aria-label={`Proposal ${commandLine(proposal.text)}`}
     >
       <header className="proposal-header">
@@ -68,10 +73,16 @@ export function ProposalCard({
             {proposal.tally.label}
           </span>
         )}
-        <span className="proposal-by">proposed by {proposal.proposerName}</span>
+        <span className="proposal-by">
+          proposed by {proposal.proposerName}
+          {proposal.proposedVia === 'in-room' ? ' (in the room)' : ''}
+        </span>
       </header>
       <CommandText text={proposal.text} findings={proposal.findings} />
       <ContextLine proposal={proposal} />
+      <p className="proposal-digest" aria-label="Digest">
+        SHA-256 {proposal.hash.slice(0, 16)}…
+      </p>
       {kind !== 'command' && (
         <p className="warning" role="note">
           “{proposal.context.firstWord}” is a shell {kind} here, not the program of that name: it
@@ -95,93 +106,30 @@ export function ProposalCard({
       {proposal.risk.length > 0 && (
         <ul className="risks" aria-label="Risks">
           {proposal.risk.map((reason) => (
-            <li key={reason}>Risky: {reason} (one more approval)</li>
+            <li key={reason}>Risky: {reason}</li>
           ))}
+          <li className="risks-need">Risky commands: {riskyNeed(proposal)}.</li>
         </ul>
       )}
       {active && proposal.tally.missing.length > 0 && (
         <p className="tally-missing">Needs {proposal.tally.missing.join(' and ')}.</p>
       )}
       {proposal.approvals.length > 0 && (
-        <p className="approvals">
+        <p className="approvals" aria-label="Approved by">
           Approved by{' '}
           {proposal.approvals
-            .map((a) => `${a.name}${a.comment ? ` (“${a.comment}”)` : ''}`)
+            .map((a) => `${approvalLabel(a)}${a.comment ? ` (“${a.comment}”)` : ''}`)
             .join(', ')}
         </p>
       )}
       {proposal.rejection && (
         <p className="approvals">
           Rejected by {proposal.rejection.name}
+          {proposal.rejection.via === 'in-room' ? ' (in the room)' : ''}
           {proposal.rejection.comment ? `: “${proposal.rejection.comment}”` : ''}
         </p>
       )}
-      {active && (
-        <div className="proposal-actions">
-          {proposal.status === 'approved' ? (
-            <button
-              type="button"
-              className="button-primary"
-              disabled={shellBusy}
-              title={shellBusy ? 'Waiting for the shell to be back at its prompt' : undefined}
-              onClick={() => void gateCall('gate.run', { ...ref, personId: actor })}
-            >
-              Run
-            </button>
-          ) : (
-            <>
-              <PersonSelect
-                label="Approver"
-                roster={roster}
-                value={approverId}
-                onChange={setApproverId}
-                exclude={proposal.proposerId}
-              />
-              <button
-                type="button"
-                disabled={!approverId || proposal.blocked}
-                onClick={() =>
-                  void gateCall('gate.approve', { ...ref, personId: approverId, comment }).then(
-                    (ok) => ok && setComment(''),
-                  )
-                }
-              >
-                Approve
-              </button>
-            </>
-          )}
-          <label>
-            Comment
-            <input value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} />
-          </label>
-          <button
-            type="button"
-            disabled={!approverId && !actor}
-            onClick={() =>
-              void gateCall('gate.reject', { ...ref, personId: approverId || actor, comment })
-            }
-          >
-            Reject
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setDraft(proposal.text, proposal.id)
-              document.getElementById('proposal-text')?.focus()
-            }}
-          >
-            Edit
-          </button>
-          <button
-            type="button"
-            onClick={() =>
-              void gateCall('gate.withdraw', { proposalId: proposal.id, personId: actor })
-            }
-          >
-            Withdraw
-          </button>
-        </div>
-      )}
+      {actions}
       {proposal.run && (
         <div className="run-result" aria-label="Result">
           <p>

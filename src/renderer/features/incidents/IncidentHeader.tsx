@@ -13,6 +13,23 @@ import { useAppStore } from '../../stores/app-store'
 import { clockTime } from './format-time'
 import { IncidentClock } from './IncidentClock'
 import { SaveStatus } from './SaveStatus'
+import { askToForce } from '../terminal/ask-to-force'
+
+/**
+ * Tells the host the incident ends: its shells end (asked first while a command runs), its
+ * invite links stop working and its participants are sent away. False if the person
+ * chose to keep it going.
+ */
+async function endOnHost(incidentId: string): Promise<boolean> {
+  const host = useAppStore.getState().host
+  if (!host) return true
+  try {
+    return await askToForce((force) => host['incident.end']({ incidentId, force }))
+  } catch (error) {
+    useAppStore.setState({ gateError: error instanceof Error ? error.message : String(error) })
+    return false
+  }
+}
 
 export function IncidentHeader({ record }: { record: IncidentRecord }) {
   const act = useAppStore((s) => s.act)
@@ -91,7 +108,14 @@ export function IncidentHeader({ record }: { record: IncidentRecord }) {
       <SaveStatus />
       <span className="spacer" />
       {incident.status === 'active' ? (
-        <button type="button" onClick={() => void act((c, r) => closeIncident(c, r.incident))}>
+        <button
+          type="button"
+          onClick={() =>
+            void endOnHost(incident.id).then(
+              (ended) => void (ended && act((c, r) => closeIncident(c, r.incident))),
+            )
+          }
+        >
           Close incident
         </button>
       ) : (
@@ -100,7 +124,14 @@ export function IncidentHeader({ record }: { record: IncidentRecord }) {
         </button>
       )}
       {incident.status !== 'archived' && (
-        <button type="button" onClick={() => void act((c, r) => archiveIncident(c, r.incident))}>
+        <button
+          type="button"
+          onClick={() =>
+            void endOnHost(incident.id).then(
+              (ended) => void (ended && act((c, r) => archiveIncident(c, r.incident))),
+            )
+          }
+        >
           Archive
         </button>
       )}

@@ -8,6 +8,8 @@ import { useAppStore } from '../../stores/app-store'
 import { BreakGlassControl } from './BreakGlassControl'
 import { RefusedTypingNotice } from './RefusedTypingNotice'
 import { TerminalController, type TerminalStatus } from './terminal-controller'
+import { TerminalView } from './TerminalView'
+import { askToForce } from './ask-to-force'
 
 const statusText: Record<TerminalStatus, string> = {
   starting: 'Starting shell…',
@@ -16,31 +18,54 @@ const statusText: Record<TerminalStatus, string> = {
   failed: 'Terminal failed',
 }
 
+function activityText(breakGlass: boolean, integration: string, keysPass: boolean): string {
+  if (breakGlass) return 'direct typing'
+  if (integration === 'lost') return 'shell integration lost: keys refused'
+  if (integration === 'none') return 'no shell integration: keys refused'
+  return keysPass ? 'command running: keys go to it' : 'guarded'
+}
+
+/**
+ * The leader's terminal: the incident's shell (started if it has none), guarded by the gate.
+ * The shell belongs to the host: a reload or a second window shows the same one.
+ */
 export function TerminalPanel({ host, record }: { host: HostClient; record: IncidentRecord }) {
   const containerRef = useRef<HTMLDivElement>(null)
   const controllerRef = useRef<TerminalController | null>(null)
   const [status, setStatus] = useState<TerminalStatus>('starting')
   const [detail, setDetail] = useState<string | undefined>()
   const [pasteNotice, setPasteNotice] = useState<string | null>(null)
-  const breakGlass = useAppStore((s) => s.gate?.breakGlass ?? null)
-  const activity = useAppStore((s) => s.gate?.activity ?? 'unknown')
+  /** Bumped to start a new shell after this one exited or was closed. */
+  const [generation, setGeneration] = useState(0)
+  const gate = useAppStore((s) => s.gate)
+  const sessionId = useAppStore((s) => s.terminalSessionId)
+  const incidentId = record.incident.id
   const roster = useMemo(
     () => activeRoster(record.people, record.roles),
     [record.people, record.roles],
   )
+  const breakGlass = gate?.breakGlass ?? null
 
   useEffect(() => {
     const container = containerRef.current
     if (!container) return
-    const store = useAppStore.getState()
+    setStatus('starting')
+    setDetail(undefined)
     const controller = new TerminalController({
       host,
       container,
+      target: { incidentId },
+      controlling: true,
       onStatus: (next, message) => {
         setStatus(next)
         setDetail(message)
       },
-      onSession: (sessionId) => store.terminalAttached(sessionId),
+      onSession: (session) => {
+        const store = useAppStore.getState()
+        store.terminalAttached(session?.sessionId ?? null)
+        if (session)
+          void host['gate.state']({ sessionId: session.sessionId }).then(store.gateChanged)
+      },
       onRefused: (data, reason) => useAppStore.getState().keysRefused(data, reason),
       onPaste: (raw) => {
         const paste = sanitizePaste(raw)
@@ -70,7 +95,16 @@ export function TerminalPanel({ host, record }: { host: HostClient; record: Inci
       controllerRef.current = null
       controller.dispose()
     }
-  }, [host])
+  }, [host, incidentId, generation])
+
+  const closeShell = async () => {
+    if (!sessionId) return
+    if (!window.confirm('Close this terminal? Its shell ends.')) return
+    await askToForce((force) => host['terminal.kill']({ sessionId, force })).catch(
+      (error: unknown) =>
+        useAppStore.setState({ gateError: error instanceof Error ? error.message : String(error) }),
+    )
+  }
 
   return (
     <section
@@ -86,14 +120,48 @@ export function TerminalPanel({ host, record }: { host: HostClient; record: Inci
           {detail ? `: ${detail}` : ''}
         </span>
         <span className="terminal-activity" aria-label="Shell activity">
-          {breakGlass ? 'direct typing' : activity === 'running' ? 'command running' : 'guarded'}
+          {activityText(!!breakGlass, gate?.integration ?? 'starting', gate?.keysPass ?? false)}
         </span>
-        {!breakGlass && (
+        {status === 'live' && (
+          <button
+            type="button"
+            aria-pressed={!!gate?.curtain}
+            onClick={() =>
+              void useAppStore.getState().gateCall('gate.curtain', { closed: !gate?.curtain })
+            }
+          >
+            {gate?.curtain ? 'Show to the room' : 'Hide from the room'}
+          </button>
+        )}
+        {!breakGlass && status === 'live' && (
           <BreakGlassControl roster={roster} defaultPersonId={record.incident.operatorId} />
+        )}
+        {status === 'live' && (
+          <button type="button" className="button-quiet" onClick={() => void closeShell()}>
+            Close terminal
+          </button>
+        )}
+        {(status === 'exited' || status === 'failed') && (
+          <button type="button" onClick={() => setGeneration((g) => g + 1)}>
+            Start a new shell
+          </button>
         )}
       </header>
       {breakGlass && (
         <BreakGlassControl roster={roster} defaultPersonId={record.incident.operatorId} />
+      )}
+      {(gate?.integration === 'lost' || gate?.integration === 'none') && (
+        <p className="banner banner-error" role="alert" aria-label="Shell integration lost">
+          {gate.integration === 'lost'
+            ? 'Shell integration lost: the shell no longer reports its prompt (an approved command removed or replaced it). Typed keys are refused; approved commands still run, with exit codes unknown.'
+            : 'This shell has no War Room integration: typed keys are refused; approved commands run with exit codes unknown.'}
+        </p>
+      )}
+      {gate && gate.forgedMarks > 0 && (
+        <p className="notice" role="status" aria-label="Forged marks">
+          {gate.forgedMarks} shell-integration mark{gate.forgedMarks === 1 ? '' : 's'} printed by a
+          program (not this shell) ignored.
+        </p>
       )}
       <RefusedTypingNotice />
       {pasteNotice && (
@@ -101,7 +169,7 @@ export function TerminalPanel({ host, record }: { host: HostClient; record: Inci
           {pasteNotice}
         </p>
       )}
-      <div className="terminal-host" ref={containerRef} />
+      <TerminalView containerRef={containerRef} curtain={gate?.curtain ?? null} />
     </section>
   )
 }

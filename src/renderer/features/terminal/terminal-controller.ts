@@ -1,9 +1,9 @@
 import { FitAddon } from '@xterm/addon-fit'
 import { Terminal } from '@xterm/xterm'
-import type { EventPayload, HostClient } from '../../../shared/contract'
+import type { EventPayload, HostClient, TerminalSession } from '../../../shared/contract'
 
-/** Acknowledge parsed output in steps of this many chars (VS Code uses the same figure). */
-const ACK_EVERY_CHARS = 5_000
+/** Acknowledge parsed output in steps of this many bytes (fewer calls per MB than VS Code's 5,000 chars, well under the 96 K low watermark). */
+const ACK_EVERY_BYTES = 16_384
 /** Wait for the layout to settle before refitting; resizing a pty is not free. */
 const RESIZE_DEBOUNCE_MS = 50
 /** Performance mark set when the first shell output is parsed (measured by npm run bench). */
@@ -13,21 +13,31 @@ export const SCROLLBACK_LINES = 5_000
 
 export type TerminalStatus = 'starting' | 'live' | 'exited' | 'failed'
 
+/** Which shell to show: the incident's (started if there is none) or a given one. */
+export type TerminalTarget = { incidentId: string; cwd?: string } | { sessionId: string }
+
 export interface TerminalControllerOptions {
   host: HostClient
   container: HTMLElement
+  target: TerminalTarget
+  /** The leader's working window: keys go to the gate, the pty follows this window's size. */
+  controlling: boolean
   onStatus(status: TerminalStatus, detail?: string): void
-  /** The pty is up: its gate can be configured and asked. */
-  onSession?(sessionId: string | null): void
+  /** The pty is attached: its gate can be asked. */
+  onSession?(session: TerminalSession | null): void
   /** The gate held back typed keys (the shell sits at its prompt). */
   onRefused?(data: string, reason: string): void
   /** Text pasted into the terminal, before anything reaches it (see TerminalPanel). */
   onPaste?(raw: string): void
+  fontSize?: number
 }
 
 /**
- * Wires one xterm.js view to one host pty. Terminal bytes go straight to xterm, never
- * through React or the store; parsed output is acknowledged from xterm's write callback.
+ * Wires one xterm.js view to one host shell. The shell belongs to the host: this view
+ * attaches (the host replays recent output so the screen is what it was), shows live
+ * output, and detaches when it goes, leaving the shell and its command running. Terminal
+ * bytes go straight to xterm, never through React or the store; parsed output is
+ * acknowledged from xterm's write callback.
  */
 export class TerminalController {
   private readonly term: Terminal
@@ -35,7 +45,6 @@ export class TerminalController {
   private readonly cleanups: Array<() => void> = []
   private sessionId: string | null = null
   private unacknowledged = 0
-  private early: Array<EventPayload<'terminal.data'>> = []
   private disposed = false
   private firstOutputSeen = false
 
@@ -43,11 +52,12 @@ export class TerminalController {
     this.term = new Terminal({
       scrollback: SCROLLBACK_LINES,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
-      fontSize: 15,
+      fontSize: options.fontSize ?? 15,
       // A steady cursor: the blink restarted on every key and cost each echo a frame
       // (echo p95 ~27 → ~14 ms, npm run bench -- echo-latency); a shared screen is
       // calmer without it, and video encoders of the call have less to send.
       cursorBlink: false,
+      disableStdin: !options.controlling,
       allowProposedApi: false,
       // Links in output are never clickable: nothing on a shared screen opens by accident.
       linkHandler: { activate: () => {} },
@@ -56,8 +66,8 @@ export class TerminalController {
     this.term.loadAddon(this.fit)
   }
 
-  async start(cwd?: string): Promise<void> {
-    const { host, container } = this.options
+  async start(): Promise<void> {
+    const { host, container, target, controlling } = this.options
     this.term.open(container)
     this.fit.fit()
     this.term.attachCustomKeyEventHandler((event) => this.handleKey(event))
@@ -69,33 +79,57 @@ export class TerminalController {
       }),
     )
     try {
-      const session = await host['terminal.create']({
-        cols: Math.max(1, this.term.cols),
-        rows: Math.max(1, this.term.rows),
-        ...(cwd ? { cwd } : {}),
-      })
+      const sessionId = await this.resolveSession(target)
+      if (this.disposed) return
+      // Output for this shell is accepted from now on: the replay comes before the answer.
+      this.sessionId = sessionId
+      const session = await host['terminal.attach']({ sessionId, controlling })
       if (this.disposed) {
-        void host['terminal.kill']({ sessionId: session.sessionId })
+        void host['terminal.detach']({ sessionId }).catch(() => {})
         return
       }
-      this.sessionId = session.sessionId
-      this.options.onSession?.(session.sessionId)
-      for (const payload of this.early.splice(0)) this.onData(payload)
+      if (controlling && (session.cols !== this.term.cols || session.rows !== this.term.rows)) {
+        void host['terminal.resize']({ sessionId, cols: this.term.cols, rows: this.term.rows })
+      }
+      this.options.onSession?.(session)
       this.options.onStatus('live')
     } catch (error) {
       this.options.onStatus('failed', error instanceof Error ? error.message : String(error))
       return
     }
+    if (controlling) this.wireInput(container)
+    this.observeSize(container)
+  }
+
+  /** The incident's running shell if there is one (a reload finds it again), else a new one. */
+  private async resolveSession(target: TerminalTarget): Promise<string> {
+    const { host } = this.options
+    if ('sessionId' in target) return target.sessionId
+    const running = (await host['terminal.list']({})).find(
+      (s) => s.incidentId === target.incidentId,
+    )
+    if (running) return running.sessionId
+    const created = await host['terminal.create']({
+      incidentId: target.incidentId,
+      cols: Math.max(1, this.term.cols),
+      rows: Math.max(1, this.term.rows),
+      ...(target.cwd ? { cwd: target.cwd } : {}),
+    })
+    return created.sessionId
+  }
+
+  private wireInput(container: HTMLElement): void {
     const input = this.term.onData((data) => this.send(data))
     const resize = this.term.onResize(({ cols, rows }) => {
       if (!this.sessionId) return
-      void host['terminal.resize']({ sessionId: this.sessionId, cols, rows }).catch(() => {})
+      void this.options.host['terminal.resize']({ sessionId: this.sessionId, cols, rows }).catch(
+        () => {},
+      )
     })
     this.cleanups.push(
       () => input.dispose(),
       () => resize.dispose(),
     )
-    this.observeSize(container)
     this.interceptPaste(container)
     this.term.focus()
   }
@@ -121,10 +155,13 @@ export class TerminalController {
     this.cleanups.push(() => container.removeEventListener('paste', onPaste, { capture: true }))
   }
 
+  /** This window stops showing the shell; the shell and its command keep running. */
   dispose(): void {
     this.disposed = true
     for (const cleanup of this.cleanups.splice(0)) cleanup()
-    if (this.sessionId) void this.options.host['terminal.kill']({ sessionId: this.sessionId })
+    if (this.sessionId) {
+      void this.options.host['terminal.detach']({ sessionId: this.sessionId }).catch(() => {})
+    }
     this.sessionId = null
     this.options.onSession?.(null)
     this.term.dispose()
@@ -141,24 +178,21 @@ export class TerminalController {
     )
   }
 
-  private onData(payload: EventPayload<'terminal.data'>): void {
-    if (this.sessionId === null) {
-      if (!this.disposed) this.early.push(payload)
-      return
-    }
-    if (payload.sessionId !== this.sessionId) return
-    const sessionId = this.sessionId
-    const length = payload.data.length
-    this.term.write(payload.data, () => {
-      if (!this.firstOutputSeen) {
+  private onData({ sessionId, data, replay }: EventPayload<'terminal.data'>): void {
+    if (sessionId !== this.sessionId || this.disposed) return
+    // A replay is the screen as the host last sent it: start from a clean terminal.
+    if (replay) this.term.reset()
+    const length = data.length
+    this.term.write(data, () => {
+      if (!this.firstOutputSeen && length > 0) {
         this.firstOutputSeen = true
         performance.mark(LIVE_PROMPT_MARK)
       }
       this.unacknowledged += length
-      if (this.unacknowledged < ACK_EVERY_CHARS) return
-      const chars = this.unacknowledged
+      if (this.unacknowledged < ACK_EVERY_BYTES && !replay) return
+      const bytes = this.unacknowledged
       this.unacknowledged = 0
-      void this.options.host['terminal.ack']({ sessionId, chars }).catch(() => {})
+      void this.options.host['terminal.ack']({ sessionId, bytes }).catch(() => {})
     })
   }
 

@@ -1,0 +1,38 @@
+/**
+ * Who may make which request. The host decides from the session it knows (the leader's
+ * launch token, or a participant's invite cookie), never from anything the client sends.
+ */
+import type { Participant } from '../../../shared/access'
+import { requestAccess, type RequestName } from '../../../shared/contract'
+import { HostCallError } from '../../../shared/rpc/host-error'
+
+/** The session behind a connection, as the shell authenticated it. */
+export type Principal = { kind: 'leader' } | { kind: 'participant'; participantId: string }
+
+const refused = (message: string) => new HostCallError('refused', message)
+
+/**
+ * Throws unless this session may make this request. `participant` is the participant's
+ * current state (null once revoked); `incidentOf` finds the incident a request is about.
+ */
+export function authorize(
+  principal: Principal,
+  participant: Participant | null,
+  method: RequestName,
+  incidentOfRequest: () => string | null,
+): void {
+  const access = requestAccess(method)
+  if (principal.kind === 'leader') {
+    if (access === 'participant') throw refused(`${method} is for invited participants`)
+    return
+  }
+  if (!participant) throw refused('this invite was revoked or its incident has ended')
+  if (access === 'leader') throw refused(`${method} is for the leader’s session only`)
+  if (access === 'expert' && participant.mode !== 'expert') {
+    throw refused('observers watch: proposing, approving and rejecting is for experts')
+  }
+  const incidentId = incidentOfRequest()
+  if (incidentId !== null && incidentId !== participant.incidentId) {
+    throw new HostCallError('not-found', 'no such terminal or incident for this session')
+  }
+}

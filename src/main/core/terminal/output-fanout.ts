@@ -1,0 +1,139 @@
+/**
+ * Sends one terminal's output to every window showing it, each with its own flow control.
+ *
+ * - The leader's controlling windows set the pace: the pty pauses while even the fastest of
+ *   them has more than the high watermark of output sent but not yet parsed, and resumes
+ *   below the low one. With no controlling window the shell is never paused: a command keeps
+ *   running while nobody watches, its output kept in the replay buffer.
+ * - Any other window (a participant, a second window of the leader) never slows the shell:
+ *   one that falls too far behind stops getting output, and once it has parsed what it got
+ *   it is resynchronised from the replay buffer instead of being waited for.
+ */
+import type { ReplayBuffer } from './replay-buffer'
+
+/**
+ * Pause the pty above this many sent-but-unacknowledged bytes. VS Code uses 100,000 chars
+ * over IPC; tuned here by measurement (npm run bench -- terminal-throughput ctrl-c-flood):
+ * see README's benchmark figures. Ctrl-C must reach the prompt within 150 ms during a flood,
+ * and everything queued must be parsed first, so this cannot grow much.
+ */
+export const FLOW_HIGH_WATERMARK_BYTES = 256_000
+/** Resume once the fastest controlling window is below this many unacknowledged bytes. */
+export const FLOW_LOW_WATERMARK_BYTES = 96_000
+/** A window this far behind stops getting output and is resynchronised later. */
+export const STALE_AFTER_BYTES = 4 * FLOW_HIGH_WATERMARK_BYTES
+
+export interface OutputSubscriber {
+  /** One per window (connection) and terminal. */
+  id: string
+  /** Whether this window sets the shell's pace (the leader's main window). */
+  controlling: boolean
+  send(data: Uint8Array, replay: boolean): void
+}
+
+interface Subscription {
+  subscriber: OutputSubscriber
+  unacknowledged: number
+  /** Too far behind: nothing more is sent until it has caught up, then a replay. */
+  stale: boolean
+}
+
+export interface OutputFanout {
+  /** Adds a window: it first gets the replay (what the screen shows now), then live output. */
+  add(subscriber: OutputSubscriber): void
+  remove(id: string): void
+  push(batch: Uint8Array): void
+  ack(id: string, bytes: number): void
+  has(id: string): boolean
+  readonly paused: boolean
+  readonly pauseCount: number
+  readonly size: number
+}
+
+export function createOutputFanout(options: {
+  replay: ReplayBuffer
+  pause(): void
+  resume(): void
+  highWatermark?: number
+  lowWatermark?: number
+  staleAfter?: number
+}): OutputFanout {
+  const high = options.highWatermark ?? FLOW_HIGH_WATERMARK_BYTES
+  const low = options.lowWatermark ?? FLOW_LOW_WATERMARK_BYTES
+  const staleAfter = options.staleAfter ?? STALE_AFTER_BYTES
+  const subscriptions = new Map<string, Subscription>()
+  let paused = false
+  let pauseCount = 0
+
+  /** The fastest controlling window's backlog (null when no window controls the pace). */
+  const pace = (): number | null => {
+    let fastest: number | null = null
+    for (const s of subscriptions.values()) {
+      if (!s.subscriber.controlling || s.stale) continue
+      if (fastest === null || s.unacknowledged < fastest) fastest = s.unacknowledged
+    }
+    return fastest
+  }
+
+  const regulate = () => {
+    const backlog = pace()
+    if (!paused && backlog !== null && backlog > high) {
+      paused = true
+      pauseCount++
+      options.pause()
+    } else if (paused && (backlog === null || backlog < low)) {
+      paused = false
+      options.resume()
+    }
+  }
+
+  const sendReplay = (s: Subscription) => {
+    const replay = options.replay.snapshot()
+    s.unacknowledged = replay.length
+    s.stale = false
+    s.subscriber.send(replay, true)
+  }
+
+  return {
+    add(subscriber) {
+      const s: Subscription = { subscriber, unacknowledged: 0, stale: false }
+      subscriptions.set(subscriber.id, s)
+      sendReplay(s)
+      regulate()
+    },
+    remove(id) {
+      subscriptions.delete(id)
+      regulate()
+    },
+    push(batch) {
+      options.replay.push(batch)
+      for (const s of subscriptions.values()) {
+        if (s.stale) continue
+        s.unacknowledged += batch.length
+        s.subscriber.send(batch, false)
+        if (s.unacknowledged > staleAfter) s.stale = true
+      }
+      regulate()
+    },
+    ack(id, bytes) {
+      const s = subscriptions.get(id)
+      if (!s) return
+      s.unacknowledged = Math.max(0, s.unacknowledged - bytes)
+      // Caught up with everything it was sent: show it the screen as it is now.
+      if (s.stale && s.unacknowledged === 0) sendReplay(s)
+      regulate()
+    },
+    has(id) {
+      return subscriptions.has(id)
+    },
+    get paused() {
+      return paused
+    },
+    get pauseCount() {
+      return pauseCount
+    },
+    get size() {
+      return subscriptions.size
+    },
+  }
+}

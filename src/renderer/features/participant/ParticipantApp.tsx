@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react'
+import { isActive } from '../../../shared/commands/proposal-lifecycle'
+import type { TerminalSession } from '../../../shared/contract'
+import { useAppStore } from '../../stores/app-store'
+import { ProposalCard } from '../commands/ProposalCard'
+import { ParticipantProposalActions } from './ParticipantProposalActions'
+import { ParticipantProposeForm } from './ParticipantProposeForm'
+import { ParticipantTerminal } from './ParticipantTerminal'
+import { useSigningKey } from './use-signing-key'
+
+/**
+ * An invited person's page: the incident's terminal (read-only), the commands waiting with
+ * their full inspection, and — for experts — approve, reject and propose in their own name.
+ * Nothing else of the incident: no raw keys, no break-glass, no policy or roster.
+ */
+export default function ParticipantApp() {
+  const host = useAppStore((s) => s.host)
+  const appInfo = useAppStore((s) => s.appInfo)
+  const hostError = useAppStore((s) => s.hostError)
+  const gate = useAppStore((s) => s.gate)
+  const gateError = useAppStore((s) => s.gateError)
+  const [sessions, setSessions] = useState<TerminalSession[]>([])
+  const access = appInfo?.access.role === 'participant' ? appInfo.access : null
+  const expert = access?.mode === 'expert'
+  const signing = useSigningKey(access?.participantId ?? null, expert)
+
+  useEffect(() => {
+    if (!host || !access) return
+    void host['terminal.list']({}).then(setSessions, () => {})
+    return host.on('terminal.list', ({ sessions: next }) => setSessions(next))
+  }, [host, access?.participantId]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const session = [...sessions].sort((a, b) => b.createdAt - a.createdAt)[0] ?? null
+  const active = (gate?.proposals ?? []).filter(isActive)
+
+  return (
+    <div className="app participant-app">
+      <header className="app-header">
+        <h1>War Room</h1>
+        {access && (
+          <p className="participant-who" aria-label="You are">
+            {access.name} · {access.mode === 'expert' ? 'expert' : 'observer'} ·{' '}
+            {access.incidentTitle || 'incident'}
+            {signing.status === 'ready' && (
+              <span className="key-fingerprint"> · your key {signing.fingerprint}</span>
+            )}
+          </p>
+        )}
+      </header>
+      {hostError && (
+        <div className="banner banner-error" role="alert">
+          {hostError}
+        </div>
+      )}
+      {expert && signing.status === 'unavailable' && (
+        <p className="notice" role="status">
+          Approvals from this page are not signed: {signing.reason}.
+        </p>
+      )}
+      {gateError && (
+        <p className="banner banner-error" role="alert" aria-label="Gate refused">
+          {gateError}
+        </p>
+      )}
+      <main className="participant-workspace">
+        <div className="proposal-list" role="list" aria-label="Pending commands">
+          {active.length === 0 && <p className="placeholder">No command waiting.</p>}
+          {active.map((p) => (
+            <div role="listitem" key={p.id}>
+              <ProposalCard
+                proposal={p}
+                actions={
+                  expert && access ? (
+                    <ParticipantProposalActions
+                      proposal={p}
+                      personId={access.personId}
+                      signing={signing}
+                    />
+                  ) : null
+                }
+              />
+            </div>
+          ))}
+        </div>
+        {host && session ? (
+          <ParticipantTerminal host={host} session={session} />
+        ) : (
+          <section className="panel panel-terminal" aria-label="Terminal">
+            <p className="placeholder" role="status">
+              {access ? 'No shell is running for this incident yet.' : 'Connecting…'}
+            </p>
+          </section>
+        )}
+        {expert && <ParticipantProposeForm />}
+      </main>
+    </div>
+  )
+}

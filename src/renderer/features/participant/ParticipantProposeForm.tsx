@@ -1,0 +1,56 @@
+import { useState, type ClipboardEvent } from 'react'
+import { sanitizePaste } from '../../../shared/commands/sanitize-paste'
+import { MAX_COMMAND_CHARS } from '../../../shared/contract'
+import { useAppStore } from '../../stores/app-store'
+
+/** An expert proposes a command in their own name, from their own device. */
+export function ParticipantProposeForm() {
+  const gateCall = useAppStore((s) => s.gateCall)
+  const [text, setText] = useState('')
+  const [notice, setNotice] = useState<string | null>(null)
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    event.preventDefault()
+    const paste = sanitizePaste(event.clipboardData.getData('text/plain'))
+    if (paste.needsConfirmation && !window.confirm(`Paste ${paste.lines} lines?`)) return
+    setText((current) => (current + paste.text).slice(0, MAX_COMMAND_CHARS))
+    setNotice(paste.removed ? `${paste.removed} hidden or control characters removed.` : null)
+  }
+
+  return (
+    <form
+      className="propose-form"
+      aria-label="Propose a command"
+      onSubmit={(event) => {
+        event.preventDefault()
+        void gateCall('gate.propose', { text }).then((ok) => {
+          if (ok) {
+            setText('')
+            setNotice(null)
+          }
+        })
+      }}
+    >
+      <label htmlFor="participant-proposal">Command to propose</label>
+      <textarea
+        id="participant-proposal"
+        className="proposal-input"
+        value={text}
+        maxLength={MAX_COMMAND_CHARS}
+        rows={3}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(event) => setText(event.target.value)}
+        onPaste={onPaste}
+      />
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <button type="submit" className="button-primary" disabled={!text.trim()}>
+        Propose
+      </button>
+    </form>
+  )
+}
