@@ -1,33 +1,36 @@
 /**
- * One suite, run through every bridge (in-memory IPC pair, real WebSocket server): what
- * the renderer sees must not depend on which shell hosts the core.
+ * One suite, run through every bridge (in-memory Electron IPC pair, real WebSocket server):
+ * what the renderer sees must not depend on which shell hosts the core. It covers the host
+ * lifecycle both shells share: a window that goes away leaves its shell and its running
+ * command alive; a window that comes back finds them, with the screen replayed and every
+ * gate-log entry still to be stored.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { EventPayload, HostClient } from '../../../src/shared/contract'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CommandLogEntry } from '../../../src/shared/commands/gate-model'
 import { DEFAULT_POLICY } from '../../../src/shared/commands/gate-model'
+import type { HostClient } from '../../../src/shared/contract'
 
 export interface BridgeUnderTest {
   client: HostClient
   /** Ends the renderer side (window destroyed / socket closed). */
   disconnect(): Promise<void>
+  /** A new window on the same host (a reload, a relaunched browser). */
+  reconnect(): Promise<HostClient>
   /** Number of live host connections, to check that a disconnect is noticed. */
   connectionCount(): number
+  /** Where the shells start (a folder of this test's own). */
+  workDir: string
   close(): Promise<void>
 }
 
-function waitFor<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now()
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      const value = probe()
-      if (value !== undefined) return resolve(value)
-      if (Date.now() - started > timeoutMs) return reject(new Error('timed out waiting'))
-      setTimeout(tick, 20)
-    }
-    tick()
-  })
-}
+const INCIDENT = 'inc-1'
+const roster = [
+  { personId: 'alice', name: 'Alice', roles: ['incident-leader' as const] },
+  { personId: 'bob', name: 'Bob', roles: ['operational-expert' as const] },
+  { personId: 'carol', name: 'Carol', roles: ['operational-expert' as const] },
+]
 
 function processAlive(pid: number): boolean {
   try {
@@ -38,69 +41,103 @@ function processAlive(pid: number): boolean {
   }
 }
 
-const roster = [
-  { personId: 'bob', name: 'Bob', roles: ['operational-expert' as const] },
-  { personId: 'carol', name: 'Carol', roles: ['operational-expert' as const] },
-]
+/** Output of a window, by shell, as text (a replay replaces what was there). */
+function collectOutput(client: HostClient) {
+  const text = new Map<string, string>()
+  const decoder = new TextDecoder()
+  client.on('terminal.data', ({ sessionId, data, replay }) => {
+    const chunk = decoder.decode(data)
+    text.set(sessionId, replay ? chunk : (text.get(sessionId) ?? '') + chunk)
+  })
+  return (sessionId: string) => text.get(sessionId) ?? ''
+}
 
-/** Proposes, approves (as someone else) and runs a command; resolves with its log entry. */
-async function runApproved(client: HostClient, sessionId: string, text: string) {
+function collectLog(client: HostClient) {
   const log: CommandLogEntry[] = []
-  const off = client.on('gate.log', ({ entry }) => log.push(entry))
-  let integrated = false
-  const offSnapshot = client.on('gate.snapshot', (s) => (integrated ||= s.integrated))
-  await client['gate.configure']({ sessionId, incidentId: 'inc-1', roster, policy: DEFAULT_POLICY })
-  // The shell integration reports the first prompt (and its context) once the shell is up.
-  await waitFor(() => (integrated ? true : undefined))
+  client.on('gate.log', ({ entry }) => log.push(entry))
+  return log
+}
+
+async function configure(client: HostClient) {
+  await client['incident.configure']({
+    incidentId: INCIDENT,
+    title: 'Checkout API returns 500s',
+    roster,
+    policy: DEFAULT_POLICY,
+    operatorId: 'alice',
+  })
+}
+
+async function shellAtPrompt(client: HostClient): Promise<string> {
+  const { sessionId } = await client['terminal.create']({ incidentId: INCIDENT, cols: 80, rows: 24 })
+  await client['terminal.attach']({ sessionId, controlling: true })
+  await vi.waitFor(async () => expect((await client['gate.state']({ sessionId })).ready).toBe(true), {
+    timeout: 15_000,
+    interval: 20,
+  })
+  return sessionId
+}
+
+/** Proposes (Bob, in the room), approves (Carol, in the room) and runs a command. */
+async function runApproved(client: HostClient, sessionId: string, text: string) {
   const proposal = await client['gate.propose']({ sessionId, text, proposerId: 'bob' })
   await client['gate.approve']({
     sessionId,
     proposalId: proposal.id,
-    personId: 'carol',
     hash: proposal.hash,
+    onBehalfOf: 'carol',
   })
-  await client['gate.run']({
-    sessionId,
-    proposalId: proposal.id,
-    personId: 'bob',
-    hash: proposal.hash,
-  })
-  const finished = await waitFor(() => log.find((e) => e.kind === 'finished'))
-  off()
-  offSnapshot()
-  return finished
+  await client['gate.run']({ sessionId, proposalId: proposal.id, hash: proposal.hash })
+  return proposal
 }
+
+const finishedIn = (log: CommandLogEntry[], proposalId: string, timeout = 15_000) =>
+  vi.waitFor(
+    () => {
+      const entry = log.find((e) => e.kind === 'finished' && e.proposalId === proposalId)
+      if (!entry) throw new Error('not finished')
+      return entry
+    },
+    { timeout, interval: 20 },
+  )
 
 export function contractSuite(name: string, open: () => Promise<BridgeUnderTest>): void {
   describe(`contract over ${name}`, () => {
     let bridge: BridgeUnderTest
     beforeEach(async () => {
       bridge = await open()
+      await configure(bridge.client)
     })
     afterEach(async () => {
       await bridge.close()
     })
 
-    it('answers app.info', async () => {
+    it('answers app.info as the leader’s session', async () => {
       const info = await bridge.client['app.info']({})
       expect(info.name).toBe('War Room')
       expect(info.defaultShell).toMatch(/bash/)
+      expect(info.access).toEqual({ role: 'leader' })
     })
 
-    it('runs an approved command in a real shell, streams its output and logs its exit', async () => {
-      let output = ''
-      bridge.client.on('terminal.data', ({ data }) => (output += data))
-      const session = await bridge.client['terminal.create']({ cols: 80, rows: 24 })
-      const entry = await runApproved(bridge.client, session.sessionId, 'echo "sum=$((40 + 2))"')
-      expect(output).toContain('sum=42')
-      expect(entry).toMatchObject({ exitCode: 0, approvers: ['Carol'], output: 'sum=42' })
+    it('runs an approved command in a real shell, streams its output as bytes and logs its exit', async () => {
+      const output = collectOutput(bridge.client)
+      const log = collectLog(bridge.client)
+      const sessionId = await shellAtPrompt(bridge.client)
+      const p = await runApproved(bridge.client, sessionId, 'echo "sum=$((40 + 2))" "ünï"')
+      const entry = await finishedIn(log, p.id)
+      expect(output(sessionId)).toContain('sum=42 ünï')
+      expect(entry).toMatchObject({
+        exitCode: 0,
+        approvers: ['Carol (in the room, recorded by Alice)'],
+        output: 'sum=42 ünï',
+      })
+      expect(entry.hostLog?.seq).toBeGreaterThan(0)
       // The integration's marks never reach the screen.
-      expect(output).not.toContain('\u001b]133;')
-      expect(output).not.toContain('\u001b]6973;')
+      expect(output(sessionId)).not.toContain('\u001b]6973;')
     })
 
     it('refuses keystrokes typed at the prompt, but not Ctrl-C', async () => {
-      const { sessionId } = await bridge.client['terminal.create']({ cols: 80, rows: 24 })
+      const sessionId = await shellAtPrompt(bridge.client)
       const refused = await bridge.client['terminal.write']({ sessionId, data: 'id\r' })
       expect(refused.refused).toBe('id\r')
       expect(refused.reason).toMatch(/proposed and approved/)
@@ -109,43 +146,87 @@ export function contractSuite(name: string, open: () => Promise<BridgeUnderTest>
     })
 
     it('resizes the pty', async () => {
-      let output = ''
-      bridge.client.on('terminal.data', ({ data }) => (output += data))
-      const { sessionId } = await bridge.client['terminal.create']({ cols: 80, rows: 24 })
+      const output = collectOutput(bridge.client)
+      const log = collectLog(bridge.client)
+      const sessionId = await shellAtPrompt(bridge.client)
       await bridge.client['terminal.resize']({ sessionId, cols: 101, rows: 33 })
-      await runApproved(bridge.client, sessionId, 'stty size')
-      expect(output).toContain('33 101')
-    })
-
-    it('kills a session and reports its exit', async () => {
-      const exits: Array<EventPayload<'terminal.exit'>> = []
-      bridge.client.on('terminal.exit', (payload) => exits.push(payload))
-      const session = await bridge.client['terminal.create']({ cols: 80, rows: 24 })
-      await bridge.client['terminal.kill']({ sessionId: session.sessionId })
-      const exit = await waitFor(() => exits.find((e) => e.sessionId === session.sessionId))
-      expect(exit.signal ?? exit.exitCode).not.toBe(0)
-      await waitFor(() => (processAlive(session.pid) ? undefined : true))
+      await finishedIn(log, (await runApproved(bridge.client, sessionId, 'stty size')).id)
+      expect(output(sessionId)).toContain('33 101')
     })
 
     it('refuses input that does not match the contract', async () => {
       const bad = bridge.client['terminal.create'] as (input: unknown) => Promise<unknown>
-      await expect(bad({ cols: 0, rows: 24 })).rejects.toThrow(/bad-request/)
-      await expect(bad({ cols: 80, rows: 24, shell: '/bin/sh' })).rejects.toThrow(/bad-request/)
+      await expect(bad({ incidentId: INCIDENT, cols: 0, rows: 24 })).rejects.toThrow(/bad-request/)
+      await expect(bad({ incidentId: INCIDENT, cols: 80, rows: 24, shell: '/bin/sh' })).rejects.toThrow(
+        /bad-request/,
+      )
       await expect(
         bridge.client['terminal.write']({ sessionId: 'nope', data: 'x' }),
       ).rejects.toBeInstanceOf(Error)
       await expect(
-        bridge.client['terminal.create']({ cols: 80, rows: 24, cwd: '/definitely/not/here' }),
+        bridge.client['terminal.create']({
+          incidentId: INCIDENT,
+          cols: 80,
+          rows: 24,
+          cwd: '/definitely/not/here',
+        }),
       ).rejects.toThrow(/not a directory/)
     })
 
-    it('kills the terminals of a renderer that goes away', async () => {
-      const session = await bridge.client['terminal.create']({ cols: 80, rows: 24 })
-      expect(processAlive(session.pid)).toBe(true)
-      expect(bridge.connectionCount()).toBe(1)
+    it('a window that goes away leaves its shell and running command alive; the next one reattaches with the screen and the log', async () => {
+      const log = collectLog(bridge.client)
+      const firstOutput = collectOutput(bridge.client)
+      const sessionId = await shellAtPrompt(bridge.client)
+      const marker = join(bridge.workDir, 'survived')
+      const p = await runApproved(bridge.client, sessionId, `echo started; sleep 1.5; touch ${marker}`)
+      await vi.waitFor(() => expect(firstOutput(sessionId)).toMatch(/\rstarted\r\n/))
+      const pid = (await bridge.client['terminal.list']({}))[0]!.pid
       await bridge.disconnect()
-      await waitFor(() => (processAlive(session.pid) ? undefined : true))
-      await waitFor(() => (bridge.connectionCount() === 0 ? true : undefined))
+      await vi.waitFor(() => expect(bridge.connectionCount()).toBe(0))
+      expect(processAlive(pid)).toBe(true)
+
+      const next = await bridge.reconnect()
+      const output = collectOutput(next)
+      const sessions = await next['terminal.list']({})
+      expect(sessions.map((s) => s.sessionId)).toEqual([sessionId])
+      await next['terminal.attach']({ sessionId, controlling: true })
+      // The screen comes back before the answer: the command's echo is in the replay.
+      expect(output(sessionId)).toMatch(/\rstarted\r\n/)
+      await vi.waitFor(() => expect(existsSync(marker)).toBe(true), { timeout: 10_000 })
+      // Everything the gate recorded while no window was there is still to be stored.
+      const pending = await vi.waitFor(
+        async () => {
+          const entries = await next['gate.pendingLog']({})
+          if (!entries.some((e) => e.kind === 'finished')) throw new Error('not yet')
+          return entries
+        },
+        { timeout: 10_000, interval: 50 },
+      )
+      expect(pending.map((e) => e.kind)).toEqual(
+        expect.arrayContaining(['proposed', 'approved', 'started', 'finished']),
+      )
+      expect(pending.find((e) => e.kind === 'finished')).toMatchObject({
+        proposalId: p.id,
+        exitCode: 0,
+      })
+      // Acknowledged entries are not delivered again.
+      const last = pending[pending.length - 1]!.hostLog!
+      await next['gate.ackLog']({ logId: last.logId, seq: last.seq })
+      expect(await next['gate.pendingLog']({})).toEqual([])
+    })
+
+    it('closing a terminal asks while a command runs; ending it records the command as ended', async () => {
+      const log = collectLog(bridge.client)
+      const sessionId = await shellAtPrompt(bridge.client)
+      const pid = (await bridge.client['terminal.list']({}))[0]!.pid
+      const p = await runApproved(bridge.client, sessionId, 'sleep 30')
+      await vi.waitFor(async () => expect((await bridge.client['gate.state']({ sessionId })).keysPass).toBe(true))
+      await expect(bridge.client['terminal.kill']({ sessionId })).rejects.toThrow(/confirm/)
+      expect(processAlive(pid)).toBe(true)
+      await bridge.client['terminal.kill']({ sessionId, force: true })
+      const entry = await finishedIn(log, p.id)
+      expect(entry.note).toMatch(/terminal was closed/)
+      await vi.waitFor(() => expect(processAlive(pid)).toBe(false), { timeout: 10_000 })
     })
   })
 }

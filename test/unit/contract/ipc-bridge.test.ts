@@ -12,11 +12,14 @@ import { contractSuite } from './contract-suite'
 import { hermeticShellEnv } from '../../support/hermetic-env'
 
 function openIpcBridge(frameUrl?: string, askSavePath?: AskSavePath) {
+  const workDir = mkdtempSync(join(tmpdir(), 'warroom-work-'))
   const host = createHost({
     shellKind: 'electron',
     version: 'test',
     shell: '/bin/bash',
+    defaultCwd: workDir,
     env: hermeticShellEnv(),
+    dataDir: mkdtempSync(join(tmpdir(), 'warroom-data-')),
     askSavePath,
   })
   const pair = createIpcPair(frameUrl)
@@ -24,7 +27,9 @@ function openIpcBridge(frameUrl?: string, askSavePath?: AskSavePath) {
   return {
     client: createPreloadApi(pair.ipcRenderer),
     disconnect: async () => pair.destroyWindow(),
+    reconnect: async () => createPreloadApi(pair.openWindow().ipcRenderer),
     connectionCount: () => host.connectionCount,
+    workDir,
     close: async () => {
       unbridge()
       host.dispose()

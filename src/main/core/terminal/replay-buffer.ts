@@ -24,7 +24,7 @@ export function createReplayBuffer(capacity = REPLAY_BYTES): ReplayBuffer {
       if (batch.length === 0) return
       chunks.push(batch)
       size += batch.length
-      while (size - chunks[head]!.length >= capacity) {
+      while (size > capacity && chunks.length - head > 1) {
         size -= chunks[head]!.length
         head++
       }
