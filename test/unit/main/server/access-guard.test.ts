@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkAccess, stripToken } from '../../../../src/main/server/access-guard'
-import { readPort } from '../../../../src/main/server/options'
 
 const policy = { token: 'secret-token', port: 4750 }
 const cookie = 'other=1; warroom_token_4750=secret-token'
@@ -129,18 +128,5 @@ describe('browser shell access guard', () => {
       }),
       { seed: 4750, numRuns: 2000 },
     )
-  })
-})
-
-describe('browser shell port option', () => {
-  it('takes --port, then WARROOM_PORT, then the fixed default', () => {
-    expect(readPort(['--port', '5000'], { WARROOM_PORT: '6000' })).toBe(5000)
-    expect(readPort([], { WARROOM_PORT: '6000' })).toBe(6000)
-    expect(readPort([], {})).toBe(4750)
-  })
-
-  it('rejects a port that is not a port', () => {
-    expect(() => readPort(['--port', 'abc'], {})).toThrow(/Invalid port "abc"/)
-    expect(() => readPort(['--port', '70000'], {})).toThrow(/Invalid port/)
   })
 })
