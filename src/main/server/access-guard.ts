@@ -14,13 +14,27 @@ export interface RequestFacts {
   host: string | undefined
   origin: string | undefined
   cookie: string | undefined
-  /** Path and query of the request, as in `IncomingMessage.url`. */
+  /** The request target, as in `IncomingMessage.url`: anything a client sent. */
   url: string
 }
 
 export type AccessVerdict =
   | { allowed: true; tokenFrom: 'query' | 'cookie' }
-  | { allowed: false; status: 401 | 403; reason: string }
+  | { allowed: false; status: 400 | 401 | 403; reason: string }
+
+/**
+ * The request target as a URL, or undefined when it is not a path (absolute-,
+ * authority- or asterisk-form) or does not parse. The path is appended to a fixed
+ * origin rather than resolved against it, so `//evil.example/x` stays a path here.
+ */
+export function parseTarget(url: string): URL | undefined {
+  if (!url.startsWith('/')) return undefined
+  try {
+    return new URL(`http://placeholder${url}`)
+  } catch {
+    return undefined
+  }
+}
 
 export function tokenCookieName(port: number): string {
   // Cookies are shared across ports of one host: name them per port.
@@ -46,7 +60,10 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined
 }
 
+/** Never throws, whatever the facts: every refusal is a verdict. */
 export function checkAccess(facts: RequestFacts, policy: AccessPolicy): AccessVerdict {
+  const target = parseTarget(facts.url)
+  if (!target) return { allowed: false, status: 400, reason: 'the target must be a path' }
   const hosts = allowedHosts(policy.port)
   if (!facts.host || !hosts.includes(facts.host.toLowerCase())) {
     return { allowed: false, status: 403, reason: 'foreign Host header' }
@@ -54,7 +71,7 @@ export function checkAccess(facts: RequestFacts, policy: AccessPolicy): AccessVe
   if (facts.origin !== undefined && !hosts.some((h) => facts.origin === `http://${h}`)) {
     return { allowed: false, status: 403, reason: 'foreign Origin' }
   }
-  const query = new URL(facts.url, 'http://placeholder').searchParams.get('token')
+  const query = target.searchParams.get('token')
   if (query !== null && sameSecret(query, policy.token)) {
     return { allowed: true, tokenFrom: 'query' }
   }
@@ -65,9 +82,14 @@ export function checkAccess(facts: RequestFacts, policy: AccessPolicy): AccessVe
   return { allowed: false, status: 401, reason: 'missing or wrong token' }
 }
 
-/** The URL without its token, so the token leaves the address bar of a shared screen. */
+/**
+ * The URL without its token, so the token leaves the address bar of a shared screen.
+ * Always a path on this server (one leading slash: `//host` would leave it); `/` when
+ * the URL is not a path at all.
+ */
 export function stripToken(url: string): string {
-  const parsed = new URL(url, 'http://placeholder')
+  const parsed = parseTarget(url)
+  if (!parsed) return '/'
   parsed.searchParams.delete('token')
-  return parsed.pathname + parsed.search
+  return `/${parsed.pathname.replace(/^\/+/, '')}${parsed.search}`
 }

@@ -1,25 +1,31 @@
 import { randomBytes } from 'node:crypto'
-import { STATUS_CODES, createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import sirv from 'sirv'
 import { WebSocketServer } from 'ws'
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/rpc/socket-protocol'
 import type { Host } from '../core/host'
-import { checkAccess, stripToken, tokenCookieName, type RequestFacts } from './access-guard'
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
-import { bridgeSocket } from './socket-bridge'
+import { createRequestHandler, createUpgradeHandler, type HandlerContext } from './http-handlers'
+import { HTTP_LIMITS, type HttpLimits } from './http-limits'
+import { answerClientError, refuseSocket } from './http-refusals'
+
+export { SOCKET_PATH } from './http-handlers'
 
 /** The only address the browser shell ever binds. */
 export const LOOPBACK = '127.0.0.1'
 /** Fixed default port: IndexedDB is kept per origin, so a new port would look like lost data. */
 export const DEFAULT_PORT = 4750
-/** Path of the one WebSocket carrying the contract. */
-export const SOCKET_PATH = '/rpc'
 
 export interface BrowserShellOptions {
   host: Host
   rendererDir: string
   port: number
+  /** Tighter or looser limits (tests); HTTP_LIMITS otherwise. */
+  limits?: Partial<HttpLimits>
+  /** Where unexpected handler and server failures are told; the console by default. */
+  report?: (error: unknown) => void
 }
 
 export interface BrowserShell {
@@ -39,6 +45,10 @@ export class PortTakenError extends Error {
   }
 }
 
+function reportToConsole(error: unknown): void {
+  console.error('War Room browser shell: an error (answered, and still serving):', error)
+}
+
 const securityHeaders = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
@@ -47,17 +57,9 @@ const securityHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 }
 
-function factsOf(req: IncomingMessage): RequestFacts {
-  return {
-    host: req.headers.host,
-    origin: req.headers.origin,
-    cookie: req.headers.cookie,
-    url: req.url ?? '/',
-  }
-}
-
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const token = randomBytes(32).toString('base64url')
+  const limits = { ...HTTP_LIMITS, ...options.limits }
   const serveStatic = sirv(options.rendererDir, {
     etag: true,
     setHeaders: (res) => {
@@ -65,55 +67,55 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     },
   })
   let port = options.port
-
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const verdict = checkAccess(factsOf(req), { token, port })
-    if (!verdict.allowed) {
-      res.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8' })
-      res.end(`War Room refused this request: ${verdict.reason}.\n`)
-      return
-    }
-    if (verdict.tokenFrom === 'query') {
-      res.writeHead(303, {
-        'Set-Cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: stripToken(req.url ?? '/'),
-        'Cache-Control': 'no-store',
-      })
-      res.end()
-      return
-    }
-    serveStatic(req, res, () => {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
-      res.end('Not found\n')
-    })
-  })
-
+  const report = options.report ?? reportToConsole
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES })
-  server.on('upgrade', (req, socket, head) => {
-    const verdict = checkAccess(factsOf(req), { token, port })
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname
-    // Browsers always send Origin on a WebSocket upgrade: one without it is not our page.
-    const status = !verdict.allowed
-      ? verdict.status
-      : path !== SOCKET_PATH
-        ? 404
-        : req.headers.origin === undefined
-          ? 403
-          : 0
-    if (status !== 0) {
-      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`)
-      return
-    }
-    sockets.handleUpgrade(req, socket, head, (ws) => bridgeSocket(ws, options.host))
+  const context: HandlerContext = {
+    host: options.host,
+    token,
+    port: () => port,
+    limits,
+    serveStatic,
+    sockets,
+    report,
+  }
+
+  const handleRequest = createRequestHandler(context)
+  const server = createServer(
+    {
+      maxHeaderSize: limits.maxHeaderBytes,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+      requireHostHeader: true,
+    },
+    handleRequest,
+  )
+  // `Expect: 100-continue` asks leave to send a body; no request here may have one, so the
+  // request is answered as it stands (413 when it announces a body) without a 100 first.
+  server.on('checkContinue', handleRequest)
+  // One more than allowed, so that "too many" can be seen (Node drops the excess silently).
+  server.maxHeadersCount = limits.maxHeaderCount + 1
+  server.maxConnections = limits.maxConnections
+  server.on('clientError', answerClientError)
+  server.on('upgrade', createUpgradeHandler(context))
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy())
+    refuseSocket(socket, 405, 'CONNECT is not served')
   })
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new PortTakenError(options.port) : error),
-    )
-    server.listen(options.port, LOOPBACK, () => resolve())
+    const failed = (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortTakenError(options.port) : error)
+    server.once('error', failed)
+    server.listen(options.port, LOOPBACK, () => {
+      server.off('error', failed)
+      resolve()
+    })
   })
   port = (server.address() as AddressInfo).port
+  // Once listening, a server error (out of descriptors on accept) is told, not thrown.
+  server.on('error', report)
 
   return {
     url: `http://${LOOPBACK}:${port}/?token=${token}`,

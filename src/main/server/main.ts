@@ -6,10 +6,13 @@ import { join } from 'node:path'
 import { version } from '../../../package.json'
 import { createHost } from '../core/host'
 import { startBrowserShell } from './browser-shell'
-import { readPort } from './options'
+import { makeDataDir, readDataDir, readPort } from './options'
 
 async function main(): Promise<void> {
-  const port = readPort(process.argv.slice(2), process.env)
+  const argv = process.argv.slice(2)
+  const port = readPort(argv, process.env)
+  const dataDir = readDataDir(argv, process.env)
+  makeDataDir(dataDir)
   const host = createHost({ shellKind: 'browser', version })
   const shell = await startBrowserShell({
     host,
@@ -18,6 +21,7 @@ async function main(): Promise<void> {
   })
   // The one place the token is ever printed: the URL the user opens.
   console.log(`War Room browser shell ready. Open ${shell.url}`)
+  console.log(`Data directory: ${dataDir}`)
 
   const stop = () => {
     host.dispose()

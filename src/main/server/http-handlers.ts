@@ -1,0 +1,132 @@
+/**
+ * The browser shell's request and upgrade handlers. Each is total: whatever arrives is
+ * answered with a status and the server keeps serving; a last-resort catch answers 500
+ * (a bug to fix, never a crash).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { WebSocket, WebSocketServer } from 'ws'
+import type { Host } from '../core/host'
+import {
+  checkAccess,
+  parseTarget,
+  stripToken,
+  tokenCookieName,
+  type AccessVerdict,
+} from './access-guard'
+import type { HttpLimits } from './http-limits'
+import { refuseRequest, refuseSocket } from './http-refusals'
+import { ALLOWED_METHODS, checkRequestShape, type ShapeVerdict } from './request-shape'
+import { bridgeSocket } from './socket-bridge'
+
+/** Path of the one WebSocket carrying the contract. */
+export const SOCKET_PATH = '/rpc'
+
+type StaticHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+
+export interface HandlerContext {
+  host: Host
+  token: string
+  /** The bound port (known once listening): the Host and Origin to expect. */
+  port(): number
+  limits: HttpLimits
+  serveStatic: StaticHandler
+  sockets: WebSocketServer
+  /** Where a handler's unexpected failure is told (the console in production). */
+  report(error: unknown): void
+}
+
+type ShapeStatus = Extract<ShapeVerdict, { ok: false }>['status']
+type AccessStatus = Extract<AccessVerdict, { allowed: false }>['status']
+type Admission =
+  | { ok: true; tokenFrom: 'query' | 'cookie' }
+  | { ok: false; status: ShapeStatus | AccessStatus; reason: string }
+
+/** Whether a request is well formed and holds the token, before anything else is done. */
+function admit(req: IncomingMessage, context: HandlerContext): Admission {
+  const shape = checkRequestShape(req, context.limits)
+  if (!shape.ok) return shape
+  const verdict = checkAccess(
+    {
+      host: req.headers.host,
+      origin: req.headers.origin,
+      cookie: req.headers.cookie,
+      url: req.url ?? '',
+    },
+    { token: context.token, port: context.port() },
+  )
+  if (!verdict.allowed) return { ok: false, status: verdict.status, reason: verdict.reason }
+  return { ok: true, tokenFrom: verdict.tokenFrom }
+}
+
+function serve(req: IncomingMessage, res: ServerResponse, context: HandlerContext): void {
+  const admission = admit(req, context)
+  if (!admission.ok) {
+    const allow = admission.status === 405 ? { Allow: ALLOWED_METHODS.join(', ') } : undefined
+    refuseRequest(res, admission.status, admission.reason, allow)
+    return
+  }
+  const url = req.url ?? '/'
+  if (admission.tokenFrom === 'query') {
+    const port = context.port()
+    res.writeHead(303, {
+      'Set-Cookie': `${tokenCookieName(port)}=${context.token}; HttpOnly; SameSite=Strict; Path=/`,
+      Location: stripToken(url),
+      'Cache-Control': 'no-store',
+    })
+    res.end()
+    return
+  }
+  // Ranges are optional (RFC 9110) and the renderer needs none; sirv's range code would
+  // hand fs a start past the end for `bytes=5-2` and throw.
+  delete req.headers.range
+  // sirv pipes a file stream into the response without listening for its errors (a file
+  // removed by a rebuild): end the response instead of the process.
+  res.on('pipe', (source) => source.on('error', () => res.destroy()))
+  context.serveStatic(req, res, () => refuseRequest(res, 404, 'not found'))
+}
+
+export function createRequestHandler(context: HandlerContext) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    res.on('error', () => res.destroy())
+    try {
+      serve(req, res, context)
+    } catch (error) {
+      context.report(error)
+      if (res.headersSent) res.destroy()
+      else refuseRequest(res, 500, 'internal error')
+    }
+  }
+}
+
+function accept(ws: WebSocket, context: HandlerContext): void {
+  try {
+    bridgeSocket(ws, context.host)
+  } catch (error) {
+    context.report(error)
+    ws.close(1011, 'internal error')
+  }
+}
+
+export function createUpgradeHandler(context: HandlerContext) {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // Node has let go of this socket: without a listener, a peer's reset would be thrown.
+    socket.on('error', () => socket.destroy())
+    let handedOver = false
+    try {
+      const admission = admit(req, context)
+      const path = parseTarget(req.url ?? '')?.pathname
+      if (!admission.ok) return refuseSocket(socket, admission.status, admission.reason)
+      if (path !== SOCKET_PATH) return refuseSocket(socket, 404, 'not found')
+      // Browsers always send Origin on a WebSocket upgrade: one without it is not our page.
+      if (req.headers.origin === undefined) return refuseSocket(socket, 403, 'no Origin')
+      handedOver = true
+      // ws answers a bad handshake (key, version, method) with 400/405 itself.
+      context.sockets.handleUpgrade(req, socket, head, (ws) => accept(ws, context))
+    } catch (error) {
+      context.report(error)
+      if (handedOver) socket.destroy()
+      else refuseSocket(socket, 500, 'internal error')
+    }
+  }
+}

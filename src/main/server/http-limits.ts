@@ -1,0 +1,34 @@
+/**
+ * Every limit the browser shell's HTTP server works under, in one place. Our own page
+ * sends a handful of small requests (the renderer's files, one WebSocket); anything far
+ * beyond these is not our page and is refused early, before it costs memory or time.
+ */
+export interface HttpLimits {
+  maxHeaderBytes: number
+  maxHeaderCount: number
+  maxUrlLength: number
+  headersTimeoutMs: number
+  requestTimeoutMs: number
+  keepAliveTimeoutMs: number
+  timeoutCheckIntervalMs: number
+  maxConnections: number
+}
+
+export const HTTP_LIMITS: HttpLimits = {
+  /** Request line plus headers; ours are well under 2 KiB (the cookie is ~60 bytes). 8 KiB is nginx's default. */
+  maxHeaderBytes: 8 * 1024,
+  /** Chromium sends about 15 headers on a page load or WebSocket upgrade. */
+  maxHeaderCount: 64,
+  /** Our longest address is a hashed asset path or `/?token=` plus 43 characters. */
+  maxUrlLength: 2048,
+  /** A local client has the headers ready at once; this only cuts off slow (slowloris) senders. */
+  headersTimeoutMs: 10_000,
+  /** No request carries a body, so the whole request is due soon after its headers. */
+  requestTimeoutMs: 15_000,
+  /** Node's default: long enough for the page's burst of asset requests to share a connection. */
+  keepAliveTimeoutMs: 5_000,
+  /** How often Node looks for requests past their timeouts (its default of 30 s lets them overstay). */
+  timeoutCheckIntervalMs: 1_000,
+  /** A few tabs at six connections each, with room to spare; bounds the descriptors a flood can take. */
+  maxConnections: 128,
+}
