@@ -5,7 +5,9 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
 import type { AskSavePath } from '../core/files/save-file'
-import { createHost } from '../core/host'
+import { createHost, type Host } from '../core/host'
+import { readListenAddress } from '../server/options'
+import { participantServers } from '../server/participant-access'
 import { APP_ORIGIN, APP_SCHEME, isAppUrl, serveAppRequest } from './app-protocol'
 import { bridgeIpc } from './ipc-bridge'
 import { guardQuit } from './quit-guard'
@@ -64,12 +66,27 @@ void app.whenReady().then(() => {
   )
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents))
 
-  const host = createHost({
+  const dataDir = app.getPath('userData')
+  // Invited people reach the host through a participants-only server, started at the first
+  // invite: loopback, plus one LAN address over HTTPS if asked for (--listen or WARROOM_LISTEN).
+  const participants = participantServers({
+    rendererDir,
+    port: 0,
+    dataDir,
+    listen: readListenAddress(process.argv, process.env),
+  })
+  const host: Host = createHost({
     shellKind: 'electron',
     version: app.getVersion(),
     askSavePath,
-    dataDir: app.getPath('userData'),
+    dataDir,
     openRoomView: () => void createWindow('room'),
+    participants: {
+      inviteUrl: async (token) => {
+        await participants.start(host)
+        return participants.inviteUrl(token)
+      },
+    },
   })
   const unbridge = bridgeIpc(ipcMain, host, isAppUrl)
   guardQuit(host, () => BrowserWindow.getAllWindows())
@@ -80,7 +97,8 @@ void app.whenReady().then(() => {
   })
   app.on('will-quit', () => {
     unbridge()
-    host.dispose()
+    host.dispose('War Room was quit')
+    void participants.close()
   })
 })
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { createServer, type IncomingMessage } from 'node:http'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import sirv from 'sirv'
@@ -22,6 +23,15 @@ export interface BrowserShellOptions {
   host: Host
   rendererDir: string
   port: number
+  /**
+   * The address to bind: loopback by default. Any other address serves participants only
+   * (never the leader's token) and only over HTTPS (`tls`).
+   */
+  address?: string
+  /** Certificate and key (PEM) for HTTPS: required off loopback. */
+  tls?: { key: string; cert: string }
+  /** Serve the leader's session (the launch token): loopback only; false for a participant server. */
+  leader?: boolean
   /** Tighter or looser limits (tests); HTTP_LIMITS otherwise. */
   limits?: Partial<HttpLimits>
   /** Where unexpected handler and server failures are told; the console by default. */
@@ -29,16 +39,21 @@ export interface BrowserShellOptions {
 }
 
 export interface BrowserShell {
-  /** The URL to open, holding this launch's token. */
-  url: string
+  /** The URL to open, holding this launch's token (null on a participant-only server). */
+  url: string | null
+  /** Where invite links point: scheme, address and port. */
+  origin: string
   port: number
   close(): Promise<void>
 }
 
 export class PortTakenError extends Error {
-  constructor(readonly port: number) {
+  constructor(
+    readonly port: number,
+    address: string = LOOPBACK,
+  ) {
     super(
-      `Port ${port} on ${LOOPBACK} is already in use (another War Room?). ` +
+      `Port ${port} on ${address} is already in use (another War Room?). ` +
         `Stop it or choose another port with --port N or WARROOM_PORT=N ` +
         `(notes saved in the browser are kept per port).`,
     )
@@ -58,7 +73,15 @@ const securityHeaders = {
 }
 
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
-  const token = randomBytes(32).toString('base64url')
+  const address = options.address ?? LOOPBACK
+  const loopback = address === LOOPBACK
+  if (!loopback && !options.tls) {
+    throw new Error(`Plain HTTP never leaves loopback: serving ${address} needs HTTPS.`)
+  }
+  // The leader's token is only ever good on loopback.
+  const serveLeader = (options.leader ?? true) && loopback
+  const token = serveLeader ? randomBytes(32).toString('base64url') : null
+  const scheme = options.tls ? 'https' : 'http'
   const limits = { ...HTTP_LIMITS, ...options.limits }
   const serveStatic = sirv(options.rendererDir, {
     etag: true,
@@ -72,6 +95,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const context: HandlerContext = {
     host: options.host,
     token,
+    scheme,
+    ...(loopback ? {} : { hostnames: [address] }),
     port: () => port,
     limits,
     serveStatic,
@@ -80,17 +105,17 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   }
 
   const handleRequest = createRequestHandler(context)
-  const server = createServer(
-    {
-      maxHeaderSize: limits.maxHeaderBytes,
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      keepAliveTimeout: limits.keepAliveTimeoutMs,
-      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
-      requireHostHeader: true,
-    },
-    handleRequest,
-  )
+  const serverOptions = {
+    maxHeaderSize: limits.maxHeaderBytes,
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+    requireHostHeader: true,
+  }
+  const server: Server = options.tls
+    ? createTlsServer({ ...serverOptions, ...options.tls }, handleRequest)
+    : createServer(serverOptions, handleRequest)
   // `Expect: 100-continue` asks leave to send a body; no request here may have one, so the
   // request is answered as it stands (413 when it announces a body) without a 100 first.
   server.on('checkContinue', handleRequest)
@@ -106,9 +131,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
 
   await new Promise<void>((resolve, reject) => {
     const failed = (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new PortTakenError(options.port) : error)
+      reject(error.code === 'EADDRINUSE' ? new PortTakenError(options.port, address) : error)
     server.once('error', failed)
-    server.listen(options.port, LOOPBACK, () => {
+    server.listen(options.port, address, () => {
       server.off('error', failed)
       resolve()
     })
@@ -117,8 +142,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   // Once listening, a server error (out of descriptors on accept) is told, not thrown.
   server.on('error', report)
 
+  const origin = `${scheme}://${address}:${port}`
   return {
-    url: `http://${LOOPBACK}:${port}/?token=${token}`,
+    url: token === null ? null : `${origin}/?token=${token}`,
+    origin,
     port,
     close: () =>
       new Promise<void>((resolve) => {

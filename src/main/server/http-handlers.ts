@@ -7,9 +7,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocket, WebSocketServer } from 'ws'
 import type { Host } from '../core/host'
+import type { Principal } from '../core/access/authorize'
 import {
   checkAccess,
+  checkHostAndOrigin,
   parseTarget,
+  participantCookieName,
   stripToken,
   tokenCookieName,
   type AccessVerdict,
@@ -21,12 +24,18 @@ import { bridgeSocket } from './socket-bridge'
 
 /** Path of the one WebSocket carrying the contract. */
 export const SOCKET_PATH = '/rpc'
+/** Where an invite link leads: its one-time token becomes the participant's cookie. */
+export const JOIN_PATH = '/join'
 
 type StaticHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
 
 export interface HandlerContext {
   host: Host
-  token: string
+  /** The leader's token; null on a server for participants only (LAN, Electron's). */
+  token: string | null
+  /** Names this server answers to (default: the loopback names). */
+  hostnames?: readonly string[]
+  scheme: 'http' | 'https'
   /** The bound port (known once listening): the Host and Origin to expect. */
   port(): number
   limits: HttpLimits
@@ -39,11 +48,23 @@ export interface HandlerContext {
 type ShapeStatus = Extract<ShapeVerdict, { ok: false }>['status']
 type AccessStatus = Extract<AccessVerdict, { allowed: false }>['status']
 type Admission =
-  | { ok: true; tokenFrom: 'query' | 'cookie' }
+  | { ok: true; tokenFrom: 'query' | 'cookie' | 'participant'; principal: Principal }
   | { ok: false; status: ShapeStatus | AccessStatus; reason: string }
 
-/** Whether a request is well formed and holds the token, before anything else is done. */
-function admit(req: IncomingMessage, context: HandlerContext): Admission {
+const policyOf = (context: HandlerContext) => ({
+  token: context.token,
+  port: context.port(),
+  scheme: context.scheme,
+  ...(context.hostnames ? { hostnames: context.hostnames } : {}),
+  participant: (secret: string) => context.host.participant(secret)?.participantId ?? null,
+})
+
+/** Whether a request is well formed and holds a credential, before anything else is done. */
+function admit(
+  req: IncomingMessage,
+  context: HandlerContext,
+  as: 'leader' | 'participant' | 'either' = 'either',
+): Admission {
   const shape = checkRequestShape(req, context.limits)
   if (!shape.ok) return shape
   const verdict = checkAccess(
@@ -52,14 +73,61 @@ function admit(req: IncomingMessage, context: HandlerContext): Admission {
       origin: req.headers.origin,
       cookie: req.headers.cookie,
       url: req.url ?? '',
+      as,
     },
-    { token: context.token, port: context.port() },
+    policyOf(context),
   )
   if (!verdict.allowed) return { ok: false, status: verdict.status, reason: verdict.reason }
-  return { ok: true, tokenFrom: verdict.tokenFrom }
+  const principal: Principal =
+    verdict.tokenFrom === 'participant'
+      ? { kind: 'participant', participantId: verdict.participantId }
+      : { kind: 'leader' }
+  return { ok: true, tokenFrom: verdict.tokenFrom, principal }
+}
+
+/**
+ * An invite link: its one-time token is exchanged for the participant's cookie (HttpOnly,
+ * SameSite=Strict) and the browser goes on to the participant's page. A used, revoked or
+ * expired token gets 403 and a sentence saying so.
+ */
+function join(req: IncomingMessage, res: ServerResponse, context: HandlerContext): boolean {
+  const target = parseTarget(req.url ?? '')
+  if (target?.pathname !== JOIN_PATH) return false
+  const shape = checkRequestShape(req, context.limits)
+  if (!shape.ok) {
+    refuseRequest(res, shape.status, shape.reason)
+    return true
+  }
+  const refusal = checkHostAndOrigin(
+    { host: req.headers.host, origin: req.headers.origin },
+    policyOf(context),
+  )
+  if (refusal) {
+    refuseRequest(res, refusal.status, refusal.reason)
+    return true
+  }
+  const redeemed = context.host.redeemInvite(target.searchParams.get('invite') ?? '')
+  if (!redeemed) {
+    refuseRequest(
+      res,
+      403,
+      'this invite link was already used, revoked or has expired; ask the leader for a new one',
+    )
+    return true
+  }
+  const secure = context.scheme === 'https' ? '; Secure' : ''
+  res.writeHead(303, {
+    'Set-Cookie': `${participantCookieName(context.port())}=${redeemed.secret}; HttpOnly; SameSite=Strict; Path=/${secure}`,
+    Location: '/?as=participant',
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'no-referrer',
+  })
+  res.end()
+  return true
 }
 
 function serve(req: IncomingMessage, res: ServerResponse, context: HandlerContext): void {
+  if (join(req, res, context)) return
   const admission = admit(req, context)
   if (!admission.ok) {
     const allow = admission.status === 405 ? { Allow: ALLOWED_METHODS.join(', ') } : undefined
@@ -70,7 +138,7 @@ function serve(req: IncomingMessage, res: ServerResponse, context: HandlerContex
   if (admission.tokenFrom === 'query') {
     const port = context.port()
     res.writeHead(303, {
-      'Set-Cookie': `${tokenCookieName(port)}=${context.token}; HttpOnly; SameSite=Strict; Path=/`,
+      'Set-Cookie': `${tokenCookieName(port)}=${context.token ?? ''}; HttpOnly; SameSite=Strict; Path=/`,
       Location: stripToken(url),
       'Cache-Control': 'no-store',
     })
@@ -99,9 +167,9 @@ export function createRequestHandler(context: HandlerContext) {
   }
 }
 
-function accept(ws: WebSocket, context: HandlerContext): void {
+function accept(ws: WebSocket, context: HandlerContext, principal: Principal): void {
   try {
-    bridgeSocket(ws, context.host)
+    bridgeSocket(ws, context.host, principal)
   } catch (error) {
     context.report(error)
     ws.close(1011, 'internal error')
@@ -114,15 +182,19 @@ export function createUpgradeHandler(context: HandlerContext) {
     socket.on('error', () => socket.destroy())
     let handedOver = false
     try {
-      const admission = admit(req, context)
-      const path = parseTarget(req.url ?? '')?.pathname
+      const target = parseTarget(req.url ?? '')
+      const path = target?.pathname
+      // A participant's page asks for its socket as such; any other socket is the leader's.
+      const as = target?.searchParams.get('as') === 'participant' ? 'participant' : 'leader'
+      const admission = admit(req, context, as)
       if (!admission.ok) return refuseSocket(socket, admission.status, admission.reason)
       if (path !== SOCKET_PATH) return refuseSocket(socket, 404, 'not found')
       // Browsers always send Origin on a WebSocket upgrade: one without it is not our page.
       if (req.headers.origin === undefined) return refuseSocket(socket, 403, 'no Origin')
       handedOver = true
       // ws answers a bad handshake (key, version, method) with 400/405 itself.
-      context.sockets.handleUpgrade(req, socket, head, (ws) => accept(ws, context))
+      const principal = admission.principal
+      context.sockets.handleUpgrade(req, socket, head, (ws) => accept(ws, context, principal))
     } catch (error) {
       context.report(error)
       if (handedOver) socket.destroy()

@@ -46,3 +46,25 @@ export function makeDataDir(dir: string): void {
   // The mode applies to the folders created here; an existing folder keeps its own.
   mkdirSync(dir, { recursive: true, mode: 0o700 })
 }
+
+/**
+ * The address to serve participants on, besides loopback: `--listen ADDRESS`, then
+ * WARROOM_LISTEN; null (the default) keeps War Room on loopback only. Loopback addresses
+ * are refused here: loopback is always served.
+ */
+export function readListenAddress(argv: string[], env: NodeJS.ProcessEnv): string | null {
+  const flag = argv.indexOf('--listen')
+  const raw = flag >= 0 ? argv[flag + 1] : env.WARROOM_LISTEN
+  if (raw === undefined || raw === '') {
+    if (flag >= 0) throw new Error('--listen needs an address: --listen 192.168.1.20.')
+    return null
+  }
+  if (raw.startsWith('--') || !/^[\w.:-]+$/.test(raw)) {
+    throw new Error(`Invalid address "${raw}" for --listen: give one interface's address.`)
+  }
+  if (raw === '127.0.0.1' || raw === 'localhost' || raw === '::1') return null
+  if (raw === '0.0.0.0' || raw === '::') {
+    throw new Error('--listen takes one interface’s address, not all of them (0.0.0.0).')
+  }
+  return raw
+}

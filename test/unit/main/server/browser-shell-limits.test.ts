@@ -32,7 +32,7 @@ describe('browser shell limits', () => {
     for (const host of hosts.splice(0)) host.dispose()
   })
   const newHost = () => {
-    const host = createHost({ shellKind: 'browser', version: 'test' })
+    const host = createHost({ shellKind: 'browser', version: 'test', dataDir: null })
     hosts.push(host)
     return host
   }
@@ -46,7 +46,7 @@ describe('browser shell limits', () => {
       report: (error) => reported.push(error),
     })
     shells.push(shell)
-    const token = new URL(shell.url).searchParams.get('token')!
+    const token = new URL(shell.url!).searchParams.get('token')!
     return { shell, reported, cookie: `warroom_token_${shell.port}=${token}`, dir }
   }
 

@@ -13,13 +13,13 @@ function rendererDir(): string {
 
 describe('browser shell server', () => {
   it('binds 127.0.0.1 only and prints a URL holding a fresh token each launch', async () => {
-    const host = createHost({ shellKind: 'browser', version: 'test' })
+    const host = createHost({ shellKind: 'browser', version: 'test', dataDir: null })
     const a = await startBrowserShell({ host, port: 0, rendererDir: rendererDir() })
     const b = await startBrowserShell({ host, port: 0, rendererDir: rendererDir() })
     try {
       expect(a.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/)
-      expect(new URL(a.url).searchParams.get('token')).not.toBe(
-        new URL(b.url).searchParams.get('token'),
+      expect(new URL(a.url!).searchParams.get('token')).not.toBe(
+        new URL(b.url!).searchParams.get('token'),
       )
     } finally {
       await a.close()
@@ -28,10 +28,10 @@ describe('browser shell server', () => {
   })
 
   it('serves the renderer with a CSP once the token cookie is set', async () => {
-    const host = createHost({ shellKind: 'browser', version: 'test' })
+    const host = createHost({ shellKind: 'browser', version: 'test', dataDir: null })
     const shell = await startBrowserShell({ host, port: 0, rendererDir: rendererDir() })
     try {
-      const token = new URL(shell.url).searchParams.get('token')!
+      const token = new URL(shell.url!).searchParams.get('token')!
       const response = await fetch(`http://127.0.0.1:${shell.port}/`, {
         headers: { cookie: `warroom_token_${shell.port}=${token}` },
       })
@@ -44,7 +44,7 @@ describe('browser shell server', () => {
   })
 
   it('says clearly when the port is taken', async () => {
-    const host = createHost({ shellKind: 'browser', version: 'test' })
+    const host = createHost({ shellKind: 'browser', version: 'test', dataDir: null })
     const first = await startBrowserShell({ host, port: 0, rendererDir: rendererDir() })
     try {
       const second = startBrowserShell({ host, port: first.port, rendererDir: rendererDir() })

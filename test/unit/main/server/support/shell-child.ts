@@ -20,9 +20,10 @@ async function main(): Promise<void> {
     version: 'fuzz',
     shell: '/bin/bash',
     env: hermeticShellEnv(),
+    dataDir: null,
   })
   const shell = await startBrowserShell({ host, port: 0, rendererDir })
-  const token = new URL(shell.url).searchParams.get('token')
+  const token = new URL(shell.url!).searchParams.get('token')
   process.stdout.write(`${JSON.stringify({ port: shell.port, token })}\n`)
   process.on('SIGTERM', () => {
     host.dispose()
