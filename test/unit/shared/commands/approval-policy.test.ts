@@ -158,9 +158,31 @@ describe('requirementFor and approvalRefusal', () => {
 })
 
 describe('describePolicy', () => {
-  it('says who must approve, the risky extra and the expiry', () => {
-    expect(describePolicy({ ...DEFAULT_POLICY, experts: 2, leader: true })).toContain(
-      'Approval: 2 operational experts and the Incident Handling Leader other than the proposer; risky commands +1; expires after 15 min',
+  it('says who must approve, the risky extra, which approvals count and the expiry', () => {
+    expect(describePolicy({ ...DEFAULT_POLICY, experts: 2, leader: true })).toBe(
+      'Approval: 2 operational experts and the Incident Handling Leader other than the proposer; risky commands +1; approvals from own devices or said in the room; expires after 15 min',
+    )
+    expect(
+      describePolicy({ ...DEFAULT_POLICY, riskyExtra: 0, approvalSources: 'own-device' }),
+    ).toBe(
+      'Approval: 1 operational expert other than the proposer; approvals from own devices only; expires after 15 min',
+    )
+  })
+
+  it('names a short allow-list and counts a long one', () => {
+    expect(describePolicy({ ...DEFAULT_POLICY, allowList: ['kubectl get', 'df -h'] })).toMatch(
+      /; allow-listed \(read-only\): kubectl get, df -h$/,
+    )
+    const long = ['kubectl get', 'kubectl describe', 'df', 'uptime']
+    expect(describePolicy({ ...DEFAULT_POLICY, allowList: long })).toMatch(
+      /; 4 read-only commands allow-listed$/,
+    )
+  })
+
+  it('a policy saved before the choice of approval sources counts approvals said in the room', () => {
+    const { approvalSources: _, ...old } = DEFAULT_POLICY
+    expect(describePolicy(old as typeof DEFAULT_POLICY)).toContain(
+      'approvals from own devices or said in the room',
     )
   })
 })
