@@ -143,7 +143,7 @@ export function PolicyEditor({
     >
       {numberField('experts', 'Expert approvals', draft.leader ? 0 : 1, 5)}
       <FieldError id={errorId('policy')} message={errors.policy} />
-      <label>
+      <label className="inline-field">
         <input
           type="checkbox"
           checked={draft.leader}
@@ -167,7 +167,7 @@ export function PolicyEditor({
       >
         <legend>Approvals that count</legend>
         {(Object.keys(SOURCE_LABELS) as ApprovalSources[]).map((source) => (
-          <label key={source}>
+          <label key={source} className="inline-field">
             <input
               type="radio"
               name={`${id}-sources`}
