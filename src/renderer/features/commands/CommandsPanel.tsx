@@ -1,3 +1,4 @@
+import './commands.css'
 import { useEffect, useMemo, useState } from 'react'
 import { DEFAULT_POLICY, type Proposal } from '../../../shared/commands/gate-model'
 import type { ChainVerdict } from '../../../shared/commands/hash-chain'
