@@ -1,8 +1,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { connectHost, isParticipantPage } from './api/connect-host'
+// Tokens and shared styles first: each feature's stylesheet (imported by its components)
+// comes after them in the cascade and may refine them.
+import './app/tokens.css'
+import './app/base.css'
 import { App } from './app/App'
-import './app/app.css'
 import { openDatabase } from './db/open-database'
 import { useAppStore } from './stores/app-store'
 

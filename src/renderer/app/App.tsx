@@ -1,3 +1,4 @@
+import './layout.css'
 import { lazy, Suspense } from 'react'
 import { ChecklistPanel } from '../features/checklist/ChecklistPanel'
 import { StakeholderUpdatesPanel } from '../features/comms/StakeholderUpdatesPanel'

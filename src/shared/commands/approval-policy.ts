@@ -82,10 +82,25 @@ export const ALLOW_LISTED_TALLY: ApprovalTally = {
   missing: [],
 }
 
-/** One line describing the policy, shown next to the proposals. */
+/** Up to this many allow-list entries are named in the policy's line; more are counted. */
+const NAMED_ALLOW_LIST_ENTRIES = 3
+
+/** One line describing the policy, shown next to the proposals and on the timeline. */
 export function describePolicy(policy: ApprovalPolicy): string {
   const parts = [`${policy.experts} operational expert${policy.experts === 1 ? '' : 's'}`]
   if (policy.leader) parts.push('the Incident Handling Leader')
   const risky = policy.riskyExtra > 0 ? `; risky commands +${policy.riskyExtra}` : ''
-  return `Approval: ${parts.join(' and ')} other than the proposer${risky}; expires after ${policy.expiryMinutes} min`
+  // Policies saved before the choice existed count approvals recorded in the room.
+  const sources =
+    policy.approvalSources === 'own-device'
+      ? '; approvals from own devices only'
+      : '; approvals from own devices or said in the room'
+  const list = policy.allowList
+  const allowed =
+    list.length === 0
+      ? ''
+      : list.length <= NAMED_ALLOW_LIST_ENTRIES
+        ? `; allow-listed (read-only): ${list.join(', ')}`
+        : `; ${list.length} read-only commands allow-listed`
+  return `Approval: ${parts.join(' and ')} other than the proposer${risky}${sources}; expires after ${policy.expiryMinutes} min${allowed}`
 }

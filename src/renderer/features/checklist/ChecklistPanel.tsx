@@ -1,3 +1,4 @@
+import './checklist.css'
 import { useState, type FormEvent } from 'react'
 import { addItem } from '../../../shared/incident/checklist-acts'
 import { changeStage } from '../../../shared/incident/incident-acts'

@@ -1,3 +1,4 @@
+import './closing.css'
 import type { IncidentRecord } from '../../db/record-reader'
 import { PostmortemPanel } from '../postmortem/PostmortemPanel'
 import { ActionItemsPanel } from './ActionItemsPanel'

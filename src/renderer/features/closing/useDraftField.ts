@@ -1,52 +1,68 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { createWriteCoalescer, TYPING_SAVE_DELAY_MS } from '../../db/write-coalescer'
 import { useAppStore } from '../../stores/app-store'
 
 /**
- * A text field saved as it is typed: shown at once, written ~300 ms after the last key, on
+ * A text field saved as it is typed, the way notes are: shown at once, written at most
+ * `delayMs` (plus one commit) behind the last key even while typing goes on, and at once on
  * blur, when the page is hidden and when the field goes away. Text saved elsewhere (an
- * import, another field's act) shows unless the user is in the middle of typing here.
- * Until the write commits, the save status says "Saving…" (`key` names the field).
+ * import, another window) shows unless something typed here is not written yet.
+ * Until the newest text is written, the save status says "Saving…" (`key` names the field).
  */
 export function useDraftField(
   key: string,
   saved: string,
   save: (value: string) => Promise<void>,
-  delayMs = 300,
+  delayMs = TYPING_SAVE_DELAY_MS,
 ) {
   const [draft, setDraft] = useState(saved)
-  const pending = useRef<string | null>(null)
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  /** The newest text typed here until it is written (null: nothing of ours outstanding). */
+  const typed = useRef<string | null>(null)
   const saveRef = useRef(save)
-  saveRef.current = save
+  useEffect(() => {
+    saveRef.current = save
+  })
 
-  const flush = useCallback(() => {
-    clearTimeout(timer.current)
-    const value = pending.current
-    if (value === null) return
-    pending.current = null
-    void saveRef.current(value).finally(() => {
-      if (pending.current === null) useAppStore.getState().draftPending(key, false)
-    })
-  }, [key])
+  const [coalescer] = useState(() =>
+    createWriteCoalescer<string>({
+      delayMs,
+      async write(values) {
+        const value = values[values.length - 1]!
+        await saveRef.current(value)
+        if (typed.current === value) typed.current = null
+      },
+      // A failed act keeps its change on screen and in the Retry queue (record slice).
+      onError: () => {},
+      onIdle: () => {
+        if (typed.current === null) useAppStore.getState().draftPending(key, false)
+      },
+    }),
+  )
 
   useEffect(() => {
-    if (pending.current === null) setDraft(saved)
+    if (typed.current === null) setDraft(saved)
   }, [saved])
 
   useEffect(() => {
+    const flush = () => void coalescer.flush().catch(() => {})
+    const flushIfHidden = () => {
+      if (document.visibilityState === 'hidden') flush()
+    }
     window.addEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', flushIfHidden)
     return () => {
       window.removeEventListener('pagehide', flush)
+      document.removeEventListener('visibilitychange', flushIfHidden)
       flush()
     }
-  }, [flush])
+  }, [coalescer])
 
   const onChange = (value: string) => {
     setDraft(value)
-    pending.current = value
+    typed.current = value
     useAppStore.getState().draftPending(key, true)
-    clearTimeout(timer.current)
-    timer.current = setTimeout(flush, delayMs)
+    coalescer.schedule(key, value)
   }
-  return { value: draft, onChange, onBlur: flush }
+  const onBlur = () => void coalescer.flush().catch(() => {})
+  return { value: draft, onChange, onBlur }
 }

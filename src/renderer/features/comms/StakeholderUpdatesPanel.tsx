@@ -1,3 +1,4 @@
+import './comms.css'
 import { useEffect, useState } from 'react'
 import { nextUpdateDue } from '../../../shared/closing/stakeholder-updates'
 import type { IncidentRecord } from '../../db/record-reader'

@@ -1,3 +1,4 @@
+import './incidents.css'
 import {
   archiveIncident,
   changeStage,

@@ -1,3 +1,4 @@
+import './incidents.css'
 import { useAppStore } from '../../stores/app-store'
 import { clockTime } from './format-time'
 

@@ -1,3 +1,4 @@
+import './notes.css'
 import { useDeferredValue, useState } from 'react'
 import { NOTE_KINDS, type NoteKind } from '../../../shared/incident/model'
 import { NOTE_KIND_LABELS } from '../../../shared/incident/note-acts'

@@ -1,3 +1,4 @@
+import './postmortem.css'
 import { useState } from 'react'
 import {
   POSTMORTEM_PRESETS,

@@ -1,3 +1,4 @@
+import './roles.css'
 import { useState, type FormEvent } from 'react'
 import { ROLE_IDS, type RoleId } from '../../../shared/incident/model'
 import { addPerson } from '../../../shared/incident/people-acts'

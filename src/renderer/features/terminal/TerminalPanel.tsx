@@ -1,4 +1,5 @@
 import '@xterm/xterm/css/xterm.css'
+import './terminal.css'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { sanitizePaste } from '../../../shared/commands/sanitize-paste'
 import type { HostClient } from '../../../shared/contract'

@@ -1,3 +1,4 @@
+import './timeline.css'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { EVENT_KINDS, type EventKind } from '../../../shared/incident/model'
