@@ -1,13 +1,7 @@
-<<<<<<< HEAD
+import './commands.css'
 import { useMemo, useState } from 'react'
 import { DEFAULT_POLICY } from '../../../shared/commands/gate-model'
 import { isActive } from '../../../shared/commands/proposal-lifecycle'
-=======
-import './commands.css'
-import { useEffect, useMemo, useState } from 'react'
-import { DEFAULT_POLICY, type Proposal } from '../../../shared/commands/gate-model'
-import type { ChainVerdict } from '../../../shared/commands/hash-chain'
->>>>>>> renderer-fixes
 import { setApprovalPolicy } from '../../../shared/incident/incident-acts'
 import { activeRoster } from '../../../shared/incident/roster'
 import type { IncidentRecord } from '../../db/record-reader'
