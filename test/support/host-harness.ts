@@ -3,7 +3,7 @@
  * connected in-process: what the shells' bridges carry, without a transport. Used by the
  * core's integration and adversarial tests.
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { vi } from 'vitest'
@@ -46,8 +46,18 @@ export interface Window {
   dispose(): void
 }
 
-export function startHost(options: Partial<HostOptions> & { shellPath?: string } = {}) {
-  const env = hermeticShellEnv(options.shellPath ? { SHELL: options.shellPath } : {})
+export function startHost(
+  options: Partial<HostOptions> & {
+    shellPath?: string
+    /** Files written into the shells' HOME before any shell starts (a user's rc). */
+    homeFiles?: Record<string, string>
+  } = {},
+) {
+  const { homeFiles, shellPath, ...hostOptions } = options
+  const env = hermeticShellEnv(shellPath ? { SHELL: shellPath } : {})
+  for (const [name, content] of Object.entries(homeFiles ?? {})) {
+    writeFileSync(join(env.HOME!, name), content)
+  }
   const dataDir =
     options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'warroom-data-')) : options.dataDir
   /** Each host's shells start in a folder of their own: files an attack makes are its own. */
@@ -55,7 +65,7 @@ export function startHost(options: Partial<HostOptions> & { shellPath?: string }
   const host: Host = createHost({
     shellKind: 'browser',
     version: 'test',
-    shell: options.shellPath ?? '/bin/bash',
+    shell: shellPath ?? '/bin/bash',
     defaultCwd: workDir,
     env,
     participants: {
@@ -64,7 +74,7 @@ export function startHost(options: Partial<HostOptions> & { shellPath?: string }
         certificateFingerprint: null,
       }),
     },
-    ...options,
+    ...hostOptions,
     dataDir,
   })
 

@@ -69,12 +69,19 @@ async function configure(client: HostClient) {
 }
 
 async function shellAtPrompt(client: HostClient): Promise<string> {
-  const { sessionId } = await client['terminal.create']({ incidentId: INCIDENT, cols: 80, rows: 24 })
-  await client['terminal.attach']({ sessionId, controlling: true })
-  await vi.waitFor(async () => expect((await client['gate.state']({ sessionId })).ready).toBe(true), {
-    timeout: 15_000,
-    interval: 20,
+  const { sessionId } = await client['terminal.create']({
+    incidentId: INCIDENT,
+    cols: 80,
+    rows: 24,
   })
+  await client['terminal.attach']({ sessionId, controlling: true })
+  await vi.waitFor(
+    async () => expect((await client['gate.state']({ sessionId })).ready).toBe(true),
+    {
+      timeout: 15_000,
+      interval: 20,
+    },
+  )
   return sessionId
 }
 
@@ -157,9 +164,9 @@ export function contractSuite(name: string, open: () => Promise<BridgeUnderTest>
     it('refuses input that does not match the contract', async () => {
       const bad = bridge.client['terminal.create'] as (input: unknown) => Promise<unknown>
       await expect(bad({ incidentId: INCIDENT, cols: 0, rows: 24 })).rejects.toThrow(/bad-request/)
-      await expect(bad({ incidentId: INCIDENT, cols: 80, rows: 24, shell: '/bin/sh' })).rejects.toThrow(
-        /bad-request/,
-      )
+      await expect(
+        bad({ incidentId: INCIDENT, cols: 80, rows: 24, shell: '/bin/sh' }),
+      ).rejects.toThrow(/bad-request/)
       await expect(
         bridge.client['terminal.write']({ sessionId: 'nope', data: 'x' }),
       ).rejects.toBeInstanceOf(Error)
@@ -178,7 +185,11 @@ export function contractSuite(name: string, open: () => Promise<BridgeUnderTest>
       const firstOutput = collectOutput(bridge.client)
       const sessionId = await shellAtPrompt(bridge.client)
       const marker = join(bridge.workDir, 'survived')
-      const p = await runApproved(bridge.client, sessionId, `echo started; sleep 1.5; touch ${marker}`)
+      const p = await runApproved(
+        bridge.client,
+        sessionId,
+        `echo started; sleep 1.5; touch ${marker}`,
+      )
       await vi.waitFor(() => expect(firstOutput(sessionId)).toMatch(/\rstarted\r\n/))
       const pid = (await bridge.client['terminal.list']({}))[0]!.pid
       await bridge.disconnect()
@@ -220,7 +231,9 @@ export function contractSuite(name: string, open: () => Promise<BridgeUnderTest>
       const sessionId = await shellAtPrompt(bridge.client)
       const pid = (await bridge.client['terminal.list']({}))[0]!.pid
       const p = await runApproved(bridge.client, sessionId, 'sleep 30')
-      await vi.waitFor(async () => expect((await bridge.client['gate.state']({ sessionId })).keysPass).toBe(true))
+      await vi.waitFor(async () =>
+        expect((await bridge.client['gate.state']({ sessionId })).keysPass).toBe(true),
+      )
       await expect(bridge.client['terminal.kill']({ sessionId })).rejects.toThrow(/confirm/)
       expect(processAlive(pid)).toBe(true)
       await bridge.client['terminal.kill']({ sessionId, force: true })

@@ -394,6 +394,11 @@ export function createCommandGate(options: CommandGateOptions) {
       changed()
     },
 
+    /** Output the shell printed (filtered): kept for the record while a command runs. */
+    onOutput(bytes: Uint8Array) {
+      shell.onOutput(bytes)
+    },
+
     /** Called every ~100 ms while the shell is watched (see ShellTracker.watching). */
     tick() {
       const effect = shell.tick()

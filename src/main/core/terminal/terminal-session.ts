@@ -78,7 +78,7 @@ export function createTerminalSession(options: TerminalSessionOptions) {
   })
   const filter = createOutputFilter({
     onVisible: (bytes) => {
-      shell.onOutput(bytes)
+      gate.onOutput(bytes)
       batcher.push(bytes)
     },
     onMark: (ident, body) => gate.onMark(readMark(ident, body, options.nonce)),

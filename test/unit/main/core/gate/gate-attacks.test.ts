@@ -61,7 +61,11 @@ for (const shellKind of SHELLS) {
       expect(after.context).toEqual(before.context)
       expect(after.activity).toBe('prompt')
       // A new proposal is hashed with the real context, not the forged one.
-      const p = await h.leader.call('gate.propose', { sessionId: g.sessionId, text: 'true', proposerId: 'bob' })
+      const p = await h.leader.call('gate.propose', {
+        sessionId: g.sessionId,
+        text: 'true',
+        proposerId: 'bob',
+      })
       expect(p.context.cwd).toBe(h.workDir)
       expect(p.context.host).not.toBe('staging-01')
       // The forged "command started" did not open the prompt to raw keys.

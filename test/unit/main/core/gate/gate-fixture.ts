@@ -2,10 +2,14 @@ import {
   DEFAULT_POLICY,
   type ApprovalPolicy,
   type CommandLogEntry,
+  type Foreground,
   type RosterMember,
 } from '../../../../../src/shared/commands/gate-model'
 import { createCommandGate } from '../../../../../src/main/core/gate/command-gate'
+import type { GateActor } from '../../../../../src/main/core/gate/gate-actor'
 import type { ShellMark } from '../../../../../src/main/core/gate/shell-marks'
+import { createShellTracker } from '../../../../../src/main/core/gate/shell-tracker'
+import type { IncidentRoom } from '../../../../../src/main/core/incidents/incident-rooms'
 
 export const roster: RosterMember[] = [
   { personId: 'alice', name: 'Alice', roles: ['incident-leader'] },
@@ -13,6 +17,13 @@ export const roster: RosterMember[] = [
   { personId: 'carol', name: 'Carol', roles: ['operational-expert'] },
   { personId: 'dan', name: 'Dan', roles: ['stakeholder'] },
 ]
+
+export const LEADER: GateActor = { kind: 'leader' }
+export const participant = (
+  personId: string,
+  publicKey: string | null = null,
+  mode: 'expert' | 'observer' = 'expert',
+): GateActor => ({ kind: 'participant', participantId: `p-${personId}`, personId, mode, publicKey })
 
 export const prompt: ShellMark = { type: 'prompt' }
 export const context = (cwd: string, extra: Partial<Record<string, string>> = {}): ShellMark => ({
@@ -26,30 +37,65 @@ export const context = (cwd: string, extra: Partial<Record<string, string>> = {}
   },
 })
 
-/** A gate on a fake shell: a clock we move, and every byte it writes. */
+/**
+ * A gate on a fake shell: a clock we move, a foreground we set (as the OS would report it),
+ * every byte it writes, a role board and policy we change. The shell sits at an
+ * authenticated prompt in /srv/app; Alice is at the leader's keyboard.
+ */
 export function gateAtPrompt(policy: Partial<ApprovalPolicy> = {}) {
   let clock = 1_700_000_000_000
+  let foreground: Foreground = 'shell'
   const written: string[] = []
   const log: CommandLogEntry[] = []
   let ids = 0
+  let room: IncidentRoom = {
+    incidentId: 'inc-1',
+    title: 'Checkout down',
+    roster,
+    policy: { ...DEFAULT_POLICY, ...policy },
+    operatorId: 'alice',
+  }
+  const now = () => clock
+  const shell = createShellTracker({
+    now,
+    integrated: true,
+    facts: { foreground: () => foreground, cwd: () => null, sameDirectory: (a, b) => a === b },
+  })
   const gate = createCommandGate({
     sessionId: 's1',
+    incidentId: 'inc-1',
+    room: () => room,
+    shell,
     writeToShell: (data) => written.push(data),
     emitSnapshot: () => {},
     emitLog: (entry) => log.push(entry),
-    now: () => clock,
+    now,
     newId: () => `p${++ids}`,
   })
   gate.onMark(context('/srv/app'))
   gate.onMark({ type: 'names', aliases: ['ll'], functions: ['deploy'] })
   gate.onMark(prompt)
-  gate.configure({ incidentId: 'inc-1', roster, policy: { ...DEFAULT_POLICY, ...policy } })
+  const current = (id: string) => gate.snapshot().proposals.find((p) => p.id === id)!
   return {
     gate,
     written,
     log,
+    current,
     advance: (ms: number) => {
       clock += ms
+    },
+    setForeground: (next: Foreground) => {
+      foreground = next
+    },
+    setRoom: (change: Partial<IncidentRoom>) => {
+      room = { ...room, ...change }
+      gate.roomChanged()
+    },
+    /** The shell reports the command started, ended with this code, and the next prompt. */
+    commandRan: (exitCode = 0) => {
+      gate.onMark({ type: 'command-start' })
+      gate.onMark({ type: 'command-end', exitCode })
+      gate.onMark(prompt)
     },
   }
 }

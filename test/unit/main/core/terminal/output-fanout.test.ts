@@ -19,7 +19,9 @@ function window(id: string, controlling: boolean) {
   return { subscriber, got, received }
 }
 
-function fanout(options: { high?: number; low?: number; staleAfter?: number; replay?: number } = {}) {
+function fanout(
+  options: { high?: number; low?: number; staleAfter?: number; replay?: number } = {},
+) {
   const pty = { paused: false, pauses: 0 }
   const f = createOutputFanout({
     replay: createReplayBuffer(options.replay ?? 1_000),
