@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { ROLE_IDS, type Person, type RoleId } from '../../../shared/incident/model'
 import { assignRole, endRole, personLeft, setTask } from '../../../shared/incident/people-acts'
 import { ROLE_LABELS, roleBadges, rolesOf } from '../../../shared/incident/roles'
@@ -6,7 +6,16 @@ import type { IncidentRecord } from '../../db/record-reader'
 import { useAppStore } from '../../stores/app-store'
 import { clockTime } from '../incidents/format-time'
 
-export function PersonCard({ person, record }: { person: Person; record: IncidentRecord }) {
+export function PersonCard({
+  person,
+  record,
+  children,
+}: {
+  person: Person
+  record: IncidentRecord
+  /** What else the board offers for this person (their invite link). */
+  children?: ReactNode
+}) {
   const act = useAppStore((s) => s.act)
   const [task, setTaskText] = useState(person.task)
   const held = rolesOf(record.roles, person.id)
@@ -74,6 +83,7 @@ export function PersonCard({ person, record }: { person: Person; record: Inciden
           Left the room
         </button>
       </div>
+      {children}
     </li>
   )
 }

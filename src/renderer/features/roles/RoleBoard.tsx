@@ -6,6 +6,8 @@ import { ROLE_LABELS } from '../../../shared/incident/roles'
 import type { IncidentRecord } from '../../db/record-reader'
 import { useAppStore } from '../../stores/app-store'
 import { clockTime } from '../incidents/format-time'
+import { InviteControl } from '../invites/InviteControl'
+import { useInvites } from '../invites/use-invites'
 import { HandoverControl } from './HandoverControl'
 import { PersonCard } from './PersonCard'
 
@@ -62,18 +64,34 @@ function AddPersonForm() {
 export function RoleBoard({ record }: { record: IncidentRecord }) {
   const present = record.people.filter((p) => p.leftAt === null)
   const gone = record.people.filter((p) => p.leftAt !== null)
+  const invites = useInvites(record.incident.id)
+  const connected = invites.presence.length
   return (
     <section className="panel panel-roles" aria-label="Role board">
       <header className="panel-header">
         <h2>Role board</h2>
-        <span className="muted">{present.length} in the room</span>
+        <span className="muted">
+          {present.length} in the room
+          {connected > 0 ? ` · ${connected} connected from their own device` : ''}
+        </span>
       </header>
       <div className="panel-body">
         <HandoverControl role="incident-leader" record={record} />
         <HandoverControl role="communication-leader" record={record} />
         <ul className="people">
           {present.map((person) => (
-            <PersonCard key={person.id} person={person} record={record} />
+            <PersonCard key={person.id} person={person} record={record}>
+              {invites.available && record.incident.status === 'active' && (
+                <InviteControl
+                  incidentId={record.incident.id}
+                  personId={person.id}
+                  name={person.name}
+                  invites={invites.invites}
+                  presence={invites.presence}
+                  onChanged={() => void invites.refresh()}
+                />
+              )}
+            </PersonCard>
           ))}
         </ul>
         <AddPersonForm />
