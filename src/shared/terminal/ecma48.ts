@@ -6,15 +6,11 @@
  * where each sequence starts and ends; it keeps its state between calls, so a sequence may
  * be split anywhere. Pure: no Node or DOM.
  */
-import {
-  Action,
-  ACTION_SHIFT,
-  NON_ASCII,
-  State,
-  STATE_MASK,
-  STATE_SHIFT,
-  TRANSITIONS,
-} from './ecma48-table'
+import * as table from './ecma48-table'
+
+// Module-local bindings: the hot loop must not go through an import binding per code point
+// (CommonJS interop, as under tsx, turns each one into a getter call).
+const { Action, State, TRANSITIONS, ACTION_SHIFT, NON_ASCII, STATE_MASK, STATE_SHIFT } = table
 
 /** What one code point did (the result of `step`). */
 export const Step = {
@@ -99,7 +95,7 @@ export class Ecma48Tokenizer {
   /** Final character of a CSI, ESC or DCS (0 until seen). */
   final = 0
   /** Numeric parameters as xterm.js reads them (empty ones are 0; `01` is 1). */
-  readonly params: number[] = [0]
+  params: number[] = [0]
   /** A sub-parameter (`:`) was seen; more than MAX_PARAMS parameters were given. */
   subParams = false
   paramsOverflow = false
@@ -227,8 +223,7 @@ export class Ecma48Tokenizer {
     this.collect = ''
     this.collectOverflow = false
     this.final = 0
-    this.params.length = 1
-    this.params[0] = 0
+    this.params = [0]
     this.subParams = false
     this.paramsOverflow = false
     this.digitIsSub = false
