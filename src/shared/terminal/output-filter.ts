@@ -13,6 +13,7 @@
  */
 import * as ecma48 from './ecma48'
 import * as table from './ecma48-table'
+import { scanGround, wordsOf } from './ground-scan'
 import * as policy from './sequence-policy'
 
 // Module-local bindings for the hot loop (see ./ecma48.ts).
@@ -74,18 +75,18 @@ class ByteOutputFilter implements OutputFilter {
     this.run = 0
     this.seqStart = -1
     const tok = this.tok
+    const words = wordsOf(chunk)
     let i = 0
     while (i < n) {
       let start = i
       let code: number
       if (this.need === 0) {
-        let b = chunk[i]!
-        if (b < 0x80 && b !== 0x1b && tok.state === 0) {
-          // Ground, ASCII other than ESC: printable or a C0 control, shown as it is.
-          i++
-          while (i < n && (b = chunk[i]!) < 0x80 && b !== 0x1b) i++
-          continue
+        if (tok.state === 0) {
+          i = scanGround(chunk, i, n, words)
+          if (i >= n) break
+          start = i
         }
+        let b = chunk[i]!
         if (b === 0x1b && tok.state === 0 && chunk[i + 1] === 0x5b) {
           // Fast path for the CSIs programs print most (SGR, cursor, erase): ESC [ params
           // final, all here, with a final that passes whatever the params. Exact: the

@@ -156,6 +156,12 @@ const PIECES = [
 
 const c0 = fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c))
 const c1 = fc.integer({ min: 0x80, max: 0x9f }).map((c) => String.fromCharCode(c))
+/** Long enough for the filter's word-at-a-time scan. */
+const longAscii = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  minLength: 8,
+  maxLength: 40,
+})
 const ascii = fc.string({
   unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
   maxLength: 6,
@@ -169,6 +175,7 @@ export const piece: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...HARMLESS) },
   { weight: 1, arbitrary: fc.constantFrom(...MARKS) },
   { weight: 2, arbitrary: ascii },
+  { weight: 1, arbitrary: longAscii },
   { weight: 1, arbitrary: wide },
   { weight: 1, arbitrary: c0 },
   { weight: 1, arbitrary: c1 },

@@ -140,6 +140,18 @@ describe('what the output filter shows', () => {
     )
   })
 
+  it('gives the same result wherever the chunk lies in its buffer (word alignment)', () => {
+    fc.assert(
+      fc.property(hostileBytes, fc.integer({ min: 0, max: 7 }), (bytes, offset) => {
+        const buffer = new Uint8Array(bytes.length + 8)
+        buffer.set(bytes, offset)
+        const view = buffer.subarray(offset, offset + bytes.length)
+        expect(runFilter([view]).events).toEqual(runFilter([bytes]).events)
+      }),
+      { numRuns: 1_000 },
+    )
+  })
+
   it('never ends a chunk inside a character or a sequence, and shows no C1 control nor invalid UTF-8', () => {
     const strict = new TextDecoder('utf-8', { fatal: true })
     fc.assert(
