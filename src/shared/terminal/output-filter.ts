@@ -14,6 +14,7 @@
 import * as ecma48 from './ecma48'
 import * as table from './ecma48-table'
 import { scanGround, wordsOf } from './ground-scan'
+import { MarkReader } from './mark-reader'
 import * as policy from './sequence-policy'
 
 // Module-local bindings for the hot loop (see ./ecma48.ts).
@@ -36,10 +37,7 @@ export interface OutputFilter {
   push(chunk: Uint8Array): void
 }
 
-/** Marks the shell integration prints (FinalTerm/VS Code 133, VS Code 633, War Room 6973). */
-export const MARK_IDENTS: ReadonlySet<number> = new Set([133, 633, 6973])
-/** A mark body longer than this (in characters) is dropped: real marks are a few hundred. */
-export const MAX_MARK_BODY_CHARS = 65_536
+export { MARK_IDENTS, MAX_MARK_BODY_CHARS } from './mark-reader'
 /** An allowed sequence longer than this (in bytes) is dropped, so holding one back is bounded; real ones are under 100. */
 export const MAX_SEQUENCE_BYTES = 1_024
 
@@ -58,10 +56,7 @@ class ByteOutputFilter implements OutputFilter {
   private passable = false
   private readonly held = new Uint8Array(MAX_SEQUENCE_BYTES)
   private heldLen = 0
-  // A mark being read: its ident once known (-1: not a mark), its code points, overflow.
-  private markChecked = false
-  private markIdent = -1
-  private markCodes: number[] = []
+  private readonly marks = new MarkReader()
   // Per push: the chunk, where the visible run and the sequence in progress start in it.
   private chunk: Uint8Array = EMPTY
   private run = 0
@@ -154,7 +149,10 @@ class ByteOutputFilter implements OutputFilter {
     let b: number
     if (state === State.OSC_STRING) {
       const oscState = this.tok.oscState
-      if (oscState === OscState.ABORT || (oscState === OscState.PAYLOAD && this.markIdent < 0)) {
+      if (
+        oscState === OscState.ABORT ||
+        (oscState === OscState.PAYLOAD && !this.marks.collecting)
+      ) {
         while (
           i < n &&
           (b = chunk[i]!) < 0x80 &&
@@ -164,22 +162,8 @@ class ByteOutputFilter implements OutputFilter {
           b !== 0x1b
         )
           i++
-      } else if (oscState === OscState.PAYLOAD && this.markChecked) {
-        const codes = this.markCodes
-        while (
-          i < n &&
-          (b = chunk[i]!) < 0x80 &&
-          b !== 0x07 &&
-          b !== 0x18 &&
-          b !== 0x1a &&
-          b !== 0x1b
-        ) {
-          if (b >= 0x20) {
-            if (codes.length < MAX_MARK_BODY_CHARS) codes.push(b)
-            else this.markIdent = -1 // too long to be a mark: dropped
-          }
-          i++
-        }
+      } else if (oscState === OscState.PAYLOAD) {
+        i = this.marks.readAscii(chunk, i, n)
       }
     } else if (
       state === State.SOS_PM_APC_STRING ||
@@ -255,7 +239,7 @@ class ByteOutputFilter implements OutputFilter {
         this.beginSequence(code, start)
         return
       case Step.CONTINUE:
-        if (tok.kind === Kind.OSC) this.oscCode(code)
+        if (tok.kind === Kind.OSC) this.marks.code(tok, code)
         return
       case Step.FINISH:
         this.endSequence(end)
@@ -275,20 +259,7 @@ class ByteOutputFilter implements OutputFilter {
     this.seqStart = start
     this.passable = intro === 0x1b
     this.heldLen = 0
-    this.markChecked = false
-    this.markIdent = -1
-    this.markCodes = []
-  }
-
-  private oscCode(code: number): void {
-    const tok = this.tok
-    if (!this.markChecked && tok.oscState === OscState.PAYLOAD) {
-      this.markChecked = true
-      this.markIdent = MARK_IDENTS.has(tok.oscIdent) ? tok.oscIdent : -1
-    } else if (tok.payload && this.markIdent >= 0) {
-      if (this.markCodes.length < MAX_MARK_BODY_CHARS) this.markCodes.push(code)
-      else this.markIdent = -1 // too long to be a mark: dropped
-    }
+    this.marks.reset()
   }
 
   /** The sequence in progress ended before chunk[end]: pass it, rewrite it or drop it. */
@@ -310,7 +281,10 @@ class ByteOutputFilter implements OutputFilter {
       else if (verdict === Verdict.REWRITE) this.sinks.onVisible(ascii(decision!.rewritten!))
       this.run = end
     }
-    if (tok.endKind === Kind.OSC && tok.endDispatched) this.deliverMark()
+    if (tok.endKind === Kind.OSC) {
+      const mark = this.marks.take(tok)
+      if (mark) this.sinks.onMark(mark.ident, mark.body)
+    }
     if (decision?.bracketedPaste !== undefined && this.sinks.onBracketedPaste) {
       this.flush(end)
       this.run = end
@@ -319,20 +293,6 @@ class ByteOutputFilter implements OutputFilter {
     this.heldLen = 0
     this.passable = false
     this.seqStart = -1
-  }
-
-  private deliverMark(): void {
-    const tok = this.tok
-    const ident = tok.endOscIdent
-    if (!MARK_IDENTS.has(ident)) return
-    if (tok.endOscState === OscState.PAYLOAD && this.markIdent !== ident) return // overflowed
-    const codes = this.markCodes
-    this.markCodes = []
-    this.markIdent = -1
-    let body = ''
-    for (let at = 0; at < codes.length; at += 8_192)
-      body += String.fromCodePoint(...codes.slice(at, at + 8_192))
-    this.sinks.onMark(ident, body)
   }
 
   private endChunk(n: number): void {
