@@ -8,7 +8,7 @@ import {
   type Ecma48Token,
 } from '../../../../src/shared/terminal/ecma48-tokens'
 import { headlessXterm } from '../../../support/headless-xterm'
-import { chunked, cuts, hostileText } from './ecma48-streams'
+import { chunked, cuts, hostileText } from './hostile-output'
 
 const ESC = '\u001b'
 const xterm = headlessXterm()

@@ -9,12 +9,13 @@ import { headlessXterm } from '../../../support/headless-xterm'
 import {
   chunked,
   cuts,
+  ATTACKS,
   HARMLESS,
   hostileBytes,
   MARKS,
   OTHER_QUERIES,
   QUERIES,
-} from './ecma48-streams'
+} from './hostile-output'
 import { runFilter } from './filter-harness'
 
 const ESC = '\u001b'
@@ -31,32 +32,6 @@ async function answers(chunks: Array<Uint8Array | string>): Promise<string[]> {
 
 const visibleChunks = (chunks: Array<Uint8Array | string>) =>
   runFilter(chunks).events.flatMap((e) => ('visible' in e ? [e.visible] : []))
-
-/** The attacks of issue 11.6: each made xterm.js answer into the shell's input. */
-const ATTACKS: Array<[name: string, bytes: string]> = [
-  ['OSC 11 with a leading zero', `${ESC}]011;?\u0007`],
-  ['OSC 4 with a leading zero', `${ESC}]04;1;?\u0007`],
-  ['OSC 10 ended by ESC alone', `${ESC}]10;?${ESC}x`],
-  ['BS inside a DSR', `${ESC}[6\bn`],
-  ['BEL inside a DA1', `${ESC}[\u0007c`],
-  ['CR inside a DECRQM', `${ESC}[?1$\rp`],
-  ['8-bit CSI DSR (UTF-8 C2 9B)', '\u009b6n'],
-  ['8-bit CSI DA1', '\u009bc'],
-  ['8-bit DCS DECRQSS', '\u0090$qm\u009c'],
-  ['8-bit OSC colour query', '\u009d11;?\u0007'],
-  ['DSR', `${ESC}[5n`],
-  ['CPR, DEC form', `${ESC}[?6n`],
-  ['DA2', `${ESC}[>c`],
-  ['DECRQM, ANSI form', `${ESC}[4$p`],
-  ['DECRQSS', `${ESC}P$qr${ESC}\\`],
-  ['window size in characters', `${ESC}[18t`],
-  ['window size in pixels', `${ESC}[14t`],
-  ['cell size in pixels', `${ESC}[16t`],
-  ['focus reporting', `${ESC}[?1004h`],
-  ['focus reporting mixed with an allowed mode', `${ESC}[?25;1004h`],
-  ['mouse tracking', `${ESC}[?1000;1006h`],
-  ['DSR split across chunks', `${ESC}[` + '\u0000' + '6n'],
-]
 
 describe('the output filter against xterm.js answer-back', () => {
   it.each(ATTACKS)('%s: xterm answers it raw, never filtered', async (_name, attack) => {

@@ -8,6 +8,32 @@ import fc from 'fast-check'
 
 const ESC = '\u001b'
 
+/** The attacks of issue 11.6: each made xterm.js answer into the shell's input. */
+export const ATTACKS: Array<[name: string, bytes: string]> = [
+  ['OSC 11 with a leading zero', `${ESC}]011;?\u0007`],
+  ['OSC 4 with a leading zero', `${ESC}]04;1;?\u0007`],
+  ['OSC 10 ended by ESC alone', `${ESC}]10;?${ESC}x`],
+  ['BS inside a DSR', `${ESC}[6\bn`],
+  ['BEL inside a DA1', `${ESC}[\u0007c`],
+  ['CR inside a DECRQM', `${ESC}[?1$\rp`],
+  ['8-bit CSI DSR (UTF-8 C2 9B)', '\u009b6n'],
+  ['8-bit CSI DA1', '\u009bc'],
+  ['8-bit DCS DECRQSS', '\u0090$qm\u009c'],
+  ['8-bit OSC colour query', '\u009d11;?\u0007'],
+  ['DSR', `${ESC}[5n`],
+  ['CPR, DEC form', `${ESC}[?6n`],
+  ['DA2', `${ESC}[>c`],
+  ['DECRQM, ANSI form', `${ESC}[4$p`],
+  ['DECRQSS', `${ESC}P$qr${ESC}\\`],
+  ['window size in characters', `${ESC}[18t`],
+  ['window size in pixels', `${ESC}[14t`],
+  ['cell size in pixels', `${ESC}[16t`],
+  ['focus reporting', `${ESC}[?1004h`],
+  ['focus reporting mixed with an allowed mode', `${ESC}[?25;1004h`],
+  ['mouse tracking', `${ESC}[?1000;1006h`],
+  ['NUL inside a DSR', `${ESC}[\u00006n`],
+]
+
 /** Sequences xterm.js 6.0 answers (headless or browser build), in the forms we know of. */
 export const QUERIES = [
   `${ESC}[6n`,
