@@ -2,8 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { inspectCommand, type FindingKind } from '../../../../src/shared/commands/inspect-command'
 import { fromVisible, toVisible } from '../../../../src/shared/commands/visible-text'
+import { hostileText } from '../terminal/hostile-output'
 
 const ESC = '\u001b'
+const SHAPE = new Set<FindingKind>(['multiline', 'trailing-newline', 'long-line'])
 
 /** Hostile strings and what the inspection must call them. */
 const HOSTILE: Array<[name: string, text: string, kind: FindingKind, blocked: boolean]> = [
@@ -130,6 +132,22 @@ describe('command inspection', () => {
     })
     expect(findings).toContainEqual(
       expect.objectContaining({ kind: 'escape-sequence', index: 19, length: 3 }),
+    )
+  })
+
+  it('names every character that is not printable ASCII, inside sequences too (any string)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), hostileText), (text) => {
+        const { findings } = inspectCommand(text)
+        const named = new Set(findings.filter((f) => !SHAPE.has(f.kind)).map((f) => f.index))
+        for (let i = 0; i < text.length;) {
+          const code = text.codePointAt(i)!
+          if (code !== 0x0a && (code < 0x20 || code > 0x7e)) expect(named).toContain(i)
+          i += code > 0xffff ? 2 : 1
+        }
+        for (const f of findings) expect(f.index + f.length).toBeLessThanOrEqual(text.length)
+      }),
+      { numRuns: 2_000 },
     )
   })
 
