@@ -15,6 +15,7 @@ import {
 import { incidentImportBenchmark, postmortemExportBenchmark } from './benchmarks/postmortem-export'
 import { importInAppBenchmark, postmortemInAppBenchmark } from './benchmarks/postmortem-in-app'
 import { noteLatencyBenchmark, noteTransactionsBenchmark } from './benchmarks/note-typing'
+import { outputFilterBenchmark } from './benchmarks/output-filter'
 import { echoLatencyBenchmark, interruptLatencyBenchmark } from './benchmarks/terminal-latency'
 import { terminalThroughputBenchmark } from './benchmarks/terminal-throughput'
 import { formatResult, runBenchmark, type Benchmark, type BenchmarkResult } from './harness'
@@ -28,6 +29,7 @@ const registry: Record<string, () => Benchmark> = {
   'timeline-mount': timelineMountBenchmark,
   'timeline-scroll': timelineScrollBenchmark,
   'terminal-throughput': terminalThroughputBenchmark,
+  'output-filter': outputFilterBenchmark,
   'echo-latency': echoLatencyBenchmark,
   'ctrl-c-flood': interruptLatencyBenchmark,
   'postmortem-export': postmortemExportBenchmark,

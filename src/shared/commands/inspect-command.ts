@@ -1,5 +1,6 @@
-/* eslint-disable no-control-regex -- finding and removing control characters is the point of this module */
-import { BIDI_CONTROLS, C0_NAMES, INVISIBLES, LOOKALIKES, ODD_SPACES } from './character-names'
+import { tokenize } from '../terminal/ecma48-tokens'
+import { describeC1, describeCharacter } from './describe-character'
+import { toVisible } from './visible-text'
 
 export type FindingKind =
   | 'control'
@@ -34,16 +35,15 @@ export interface Inspection {
 /** A line longer than this is flagged: its end is off screen for most of the room. */
 export const LONG_LINE_CHARS = 160
 
-const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
-
-/** ESC sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ST), and two-byte ESC x. */
-const ESCAPE_SEQUENCE =
-  /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_]|[ -/]*[0-~])?/y
+/** Text as printable ASCII in quotes: `"\u{1B}[31m"`. */
+const quoted = (text: string) => `"${toVisible(text)}"`
 
 /**
  * Looks at a proposed command byte by byte and names everything that is not plain,
  * printable ASCII, plus the shape of the text (several lines, a trailing newline, very
- * long lines). Pure: the same text always gives the same findings.
+ * long lines). Escape sequences are found with the terminal's own tokenizer, so they are
+ * the sequences xterm.js would see (8-bit C1 forms, controls inside them, and all).
+ * Pure: the same text always gives the same findings.
  */
 export function inspectCommand(text: string): Inspection {
   const findings: Finding[] = []
@@ -55,90 +55,29 @@ export function inspectCommand(text: string): Inspection {
     hides: boolean,
   ) => findings.push({ kind, index, length, description, hides })
 
-  let index = 0
-  while (index < text.length) {
-    const code = text.codePointAt(index)!
-    const width = code > 0xffff ? 2 : 1
-    if (code === 0x1b) {
-      ESCAPE_SEQUENCE.lastIndex = index
-      const match = ESCAPE_SEQUENCE.exec(text)
-      const length = match ? match[0].length : 1
+  for (const token of tokenize(text)) {
+    let from = token.start
+    if (token.type === 'sequence') {
+      const length = token.end - token.start
+      if (token.eightBit) {
+        add('control', from, 1, describeC1(text.charCodeAt(from)), true)
+      }
       add(
         'escape-sequence',
-        index,
+        from,
         length,
-        `terminal escape sequence ${JSON.stringify(text.slice(index, index + length))}`,
+        `terminal escape sequence ${quoted(text.slice(from, token.end))}`,
         true,
       )
-      index += length
-      continue
+      from++ // the introducer is described; the characters inside are named below
     }
-    if (code === 0x0a) {
-      // Newlines are about the shape of the text, reported below.
-    } else if (code < 0x20 || code === 0x7f) {
-      add(
-        'control',
-        index,
-        1,
-        `control character ${C0_NAMES[code] ?? ''} (${hex(code)})`.replace('  ', ' '),
-        true,
-      )
-    } else if (code >= 0x80 && code <= 0x9f) {
-      add(
-        'control',
-        index,
-        1,
-        `C1 control character (${hex(code)})${code === 0x9b ? ', a one-byte CSI' : ''}`,
-        true,
-      )
-    } else if (BIDI_CONTROLS[code]) {
-      add(
-        'bidi',
-        index,
-        width,
-        `${BIDI_CONTROLS[code]} (${hex(code)}): reorders how the text is shown`,
-        true,
-      )
-    } else if (
-      INVISIBLES[code] ||
-      (code >= 0xe0000 && code <= 0xe007f) ||
-      (code >= 0xfe00 && code <= 0xfe0f)
-    ) {
-      add(
-        'invisible',
-        index,
-        width,
-        `invisible ${INVISIBLES[code] ?? 'tag or variation selector'} (${hex(code)})`,
-        true,
-      )
-    } else if (ODD_SPACES[code]) {
-      add(
-        'odd-space',
-        index,
-        width,
-        `${ODD_SPACES[code]} (${hex(code)}): looks like a space, is not one to the shell`,
-        true,
-      )
-    } else if (LOOKALIKES[code]) {
-      add(
-        'lookalike',
-        index,
-        width,
-        `"${String.fromCodePoint(code)}" (${hex(code)}) looks like "${LOOKALIKES[code]}"`,
-        true,
-      )
-    } else if (code >= 0xd800 && code <= 0xdfff) {
-      add('control', index, 1, `lone surrogate (${hex(code)}): not valid text`, true)
-    } else if (code > 0x7e) {
-      add(
-        'non-ascii',
-        index,
-        width,
-        `non-ASCII "${String.fromCodePoint(code)}" (${hex(code)})`,
-        false,
-      )
+    for (let index = from; index < token.end;) {
+      const code = text.codePointAt(index)!
+      const width = code > 0xffff ? 2 : 1
+      const finding = describeCharacter(code)
+      if (finding) add(finding.kind, index, width, finding.description, finding.hides)
+      index += width
     }
-    index += width
   }
 
   const lines = text.split('\n')

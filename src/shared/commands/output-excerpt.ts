@@ -1,18 +1,26 @@
-/* eslint-disable no-control-regex -- removing terminal control sequences is the point here */
 /**
  * A command's output as the record keeps it: escape sequences and control characters
- * removed, carriage-return overwrites resolved to what was left on the line, and bounded
- * (the head and the tail are kept, the middle is counted and dropped).
+ * removed (found with the terminal tokenizer, as the terminal saw them, even when split
+ * across chunks), carriage-return overwrites resolved to what was left on the line, and
+ * bounded (the head and the tail are kept, the middle is counted and dropped).
  */
+import { TokenScanner, type Ecma48Token } from '../terminal/ecma48-tokens'
 
-/** CSI, OSC (BEL or ST terminated), DCS/SOS/PM/APC strings, and two-byte escapes. */
-const ANSI =
-  /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[PX^_][^\u001b]*\u001b\\|[@-Z\\-_]|[ -/]*[0-~])/g
-const OTHER_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
+/** Tab, line feed and carriage return stay (the last is resolved per line); other controls go. */
+const KEPT_CONTROLS = new Set([0x09, 0x0a, 0x0d])
 
-export function stripAnsi(text: string): string {
-  const plain = text.replace(ANSI, '').replace(OTHER_CONTROLS, '')
-  // "progress 10%\rprogress 20%" shows only its last state on a terminal.
+/** The text and kept controls of tokens from a scanner's last `source`. */
+function plainOf(tokens: Ecma48Token[], source: string, sourceStart: number): string {
+  let plain = ''
+  for (const token of tokens) {
+    if (token.type === 'text' || (token.type === 'control' && KEPT_CONTROLS.has(token.code)))
+      plain += source.slice(token.start - sourceStart, token.end - sourceStart)
+  }
+  return plain
+}
+
+/** "progress 10%\rprogress 20%" shows only its last state on a terminal. */
+function resolveCarriageReturns(plain: string): string {
   return plain
     .split('\n')
     .map((line) => {
@@ -21,6 +29,14 @@ export function stripAnsi(text: string): string {
       return cut >= 0 ? trimmed.slice(cut + 1) : trimmed
     })
     .join('\n')
+}
+
+export function stripAnsi(text: string): string {
+  const scanner = new TokenScanner()
+  const plain =
+    plainOf(scanner.push(text), scanner.source, scanner.sourceStart) +
+    plainOf(scanner.end(), scanner.source, scanner.sourceStart)
+  return resolveCarriageReturns(plain)
 }
 
 export const EXCERPT_HEAD_CHARS = 4_000
@@ -32,31 +48,37 @@ export interface OutputExcerpt {
   finish(): { output: string; outputChars: number; truncated: boolean }
 }
 
-/** Collects raw output with bounded memory, however much a command prints. */
+/** Collects output with bounded memory, however much a command prints. */
 export function createOutputExcerpt(
   headChars = EXCERPT_HEAD_CHARS,
   tailChars = EXCERPT_TAIL_CHARS,
 ): OutputExcerpt {
+  const scanner = new TokenScanner()
   let head = ''
   let tail = ''
   let total = 0
+  let plainTotal = 0
+  const keep = (plain: string) => {
+    plainTotal += plain.length
+    if (head.length < headChars) {
+      const room = headChars - head.length
+      head += plain.slice(0, room)
+      plain = plain.slice(room)
+    }
+    if (plain) tail = (tail + plain).slice(-tailChars)
+  }
   return {
     push(chunk) {
       total += chunk.length
-      if (head.length < headChars) {
-        const room = headChars - head.length
-        head += chunk.slice(0, room)
-        chunk = chunk.slice(room)
-      }
-      if (!chunk) return
-      tail = (tail + chunk).slice(-tailChars)
+      keep(plainOf(scanner.push(chunk), scanner.source, scanner.sourceStart))
     },
     finish() {
-      const truncated = total > headChars + tailChars
-      const omitted = total - head.length - tail.length
+      keep(plainOf(scanner.end(), scanner.source, scanner.sourceStart))
+      const truncated = plainTotal > headChars + tailChars
+      const omitted = plainTotal - head.length - tail.length
       const output = truncated
-        ? `${stripAnsi(head)}\n… ${omitted} characters of output omitted …\n${stripAnsi(tail)}`
-        : stripAnsi(head + tail)
+        ? `${resolveCarriageReturns(head)}\n… ${omitted} characters of output omitted …\n${resolveCarriageReturns(tail)}`
+        : resolveCarriageReturns(head + tail)
       // Trailing blank space (zsh's end-of-line marker padding, a final newline) says nothing.
       return { output: output.replace(/\s+$/, ''), outputChars: total, truncated }
     },

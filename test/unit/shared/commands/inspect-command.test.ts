@@ -2,8 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { inspectCommand, type FindingKind } from '../../../../src/shared/commands/inspect-command'
 import { fromVisible, toVisible } from '../../../../src/shared/commands/visible-text'
+import { hostileText } from '../terminal/hostile-output'
 
 const ESC = '\u001b'
+const SHAPE = new Set<FindingKind>(['multiline', 'trailing-newline', 'long-line'])
 
 /** Hostile strings and what the inspection must call them. */
 const HOSTILE: Array<[name: string, text: string, kind: FindingKind, blocked: boolean]> = [
@@ -27,10 +29,23 @@ const HOSTILE: Array<[name: string, text: string, kind: FindingKind, blocked: bo
   ['Ctrl-U erases the line', 'echo ok\u0015rm -rf /', 'control', true],
   ['C1 CSI', 'echo \u009B31mred', 'control', true],
   ['NUL byte', 'echo a\u0000b', 'control', true],
+  ['BS inside a DSR', `echo ${ESC}[6\bn`, 'escape-sequence', true],
+  ['BEL inside a DA1', `echo ${ESC}[\u0007c`, 'escape-sequence', true],
+  ['CR inside a DECRQM', `echo ${ESC}[?1$\rp`, 'escape-sequence', true],
+  ['OSC with a leading zero', `echo ${ESC}]011;?\u0007`, 'escape-sequence', true],
+  ['C1 OSC', 'echo \u009d52;c;?\u0007', 'escape-sequence', true],
+  ['C1 DCS', 'echo \u0090$qm\u009c', 'control', true],
+  ['APC string', `echo ${ESC}_hidden${ESC}\\`, 'escape-sequence', true],
+  ['fullwidth letters', 'ｒｍ -rf ./cache', 'lookalike', true],
+  ['a ligature', 'cat /etc/proﬁle', 'lookalike', true],
+  ['superscript digits', 'kill -⁹ 1', 'lookalike', true],
+  ['mathematical bold letters', '𝐫𝐦 -rf /tmp/x', 'lookalike', true],
+  ['a Kelvin sign', 'echo \u212A', 'lookalike', true],
   ['several lines', 'echo one\necho two', 'multiline', false],
   ['trailing newline', 'echo one\n', 'trailing-newline', false],
   ['very long line', `echo ${'x'.repeat(200)}`, 'long-line', false],
   ['harmless accent', 'echo café', 'non-ascii', false],
+  ['CJK text', 'echo 部署完了', 'non-ascii', false],
 ]
 
 describe('command inspection', () => {
@@ -52,6 +67,88 @@ describe('command inspection', () => {
     const [finding] = inspectCommand('abc\u202Edef').findings
     expect(finding).toMatchObject({ index: 3, length: 1 })
     expect(finding!.description).toContain('RIGHT-TO-LEFT OVERRIDE (U+202E)')
+  })
+
+  it('names a look-alike by its Unicode name and what it reads as', () => {
+    expect(inspectCommand('ｒｍ -rf ./cache').findings[0]).toMatchObject({
+      kind: 'lookalike',
+      index: 0,
+      length: 1,
+      description: 'FULLWIDTH LATIN SMALL LETTER R (U+FF52), looks like “r”',
+      hides: true,
+    })
+    expect(inspectCommand('kubectl scаle').findings[0]!.description).toBe(
+      'CYRILLIC SMALL LETTER A (U+0430), looks like “a”',
+    )
+    expect(inspectCommand('ls ﬁ').findings[0]!.description).toBe(
+      'LATIN SMALL LIGATURE FI (U+FB01), looks like “fi”',
+    )
+    // No name at hand: a generic description that still says what it reads as.
+    expect(inspectCommand('𝐫m').findings[0]).toMatchObject({
+      index: 0,
+      length: 2,
+      description: 'compatibility character “𝐫” (U+1D42B), looks like “r”',
+    })
+  })
+
+  it('blocks every character whose NFKC form differs from itself', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0xa0, max: 0x10ffff }), (code) => {
+        const char = String.fromCodePoint(code)
+        if (code >= 0xd800 && code <= 0xdfff) return
+        if (char.normalize('NFKC') === char) return
+        expect(inspectCommand(`ls ${char}`).blocked).toBe(true)
+      }),
+      { numRuns: 20_000 },
+    )
+    for (let code = 0xff01; code <= 0xff5e; code++) {
+      const [finding] = inspectCommand(String.fromCodePoint(code)).findings
+      expect(finding!.description).toMatch(
+        /^FULLWIDTH [A-Z -]+ \(U\+FF[0-9A-F]{2}\), looks like “.”$/,
+      )
+    }
+  })
+
+  it('describes an escape sequence as the terminal reads it, and an 8-bit introducer as a C1 control', () => {
+    const text = `echo ${ESC}[?1$\rp; echo \u009b6n`
+    const findings = inspectCommand(text).findings
+    expect(findings).toContainEqual(
+      expect.objectContaining({ kind: 'escape-sequence', index: 5, length: 7 }),
+    )
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        kind: 'control',
+        index: 10,
+        length: 1,
+        description: 'control character CARRIAGE RETURN (U+000D)',
+      }),
+    )
+    expect(findings).toContainEqual({
+      kind: 'control',
+      index: 19,
+      length: 1,
+      description: 'C1 control character (U+009B), a one-byte CSI',
+      hides: true,
+    })
+    expect(findings).toContainEqual(
+      expect.objectContaining({ kind: 'escape-sequence', index: 19, length: 3 }),
+    )
+  })
+
+  it('names every character that is not printable ASCII, inside sequences too (any string)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), hostileText), (text) => {
+        const { findings } = inspectCommand(text)
+        const named = new Set(findings.filter((f) => !SHAPE.has(f.kind)).map((f) => f.index))
+        for (let i = 0; i < text.length;) {
+          const code = text.codePointAt(i)!
+          if (code !== 0x0a && (code < 0x20 || code > 0x7e)) expect(named).toContain(i)
+          i += code > 0xffff ? 2 : 1
+        }
+        for (const f of findings) expect(f.index + f.length).toBeLessThanOrEqual(text.length)
+      }),
+      { numRuns: 2_000 },
+    )
   })
 
   it('numbers the lines of a multi-line command', () => {

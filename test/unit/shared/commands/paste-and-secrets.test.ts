@@ -63,6 +63,18 @@ describe('paste sanitizer', () => {
     expect(sanitizePaste('single line\n')).toMatchObject({ lines: 1, needsConfirmation: false })
   })
 
+  it.each([
+    ['a C0 inside the sequence', `a${ESC}[20\b1~b`],
+    ['BEL inside the sequence', `a${ESC}[\u0007201~b`],
+    ['an 8-bit CSI', 'a\u009b201~b'],
+    ['an 8-bit OSC', 'a\u009d52;c;?\u0007b'],
+    ['an 8-bit DCS', 'a\u0090$qm\u009cb'],
+    ['an OSC with a leading zero', `a${ESC}]052;c;eA==\u0007b`],
+    ['an APC string', `a${ESC}_payload${ESC}\\b`],
+  ])('removes the whole sequence when it has %s', (_name, hostile) => {
+    expect(sanitizePaste(hostile).text).toBe('ab')
+  })
+
   it('drops bidi overrides and control characters but keeps tabs and text', () => {
     expect(sanitizePaste('a\u202Eb\u0007c\td').text).toBe('abc\td')
   })
