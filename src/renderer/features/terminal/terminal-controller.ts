@@ -1,6 +1,7 @@
 import { FitAddon } from '@xterm/addon-fit'
 import { Terminal } from '@xterm/xterm'
 import type { EventPayload, HostClient, TerminalSession } from '../../../shared/contract'
+import { silenceAnswerBack } from '../../../shared/terminal/silence-answer-back'
 
 /** Acknowledge parsed output in steps of this many bytes (fewer calls per MB than VS Code's 5,000 chars, well under the 96 K low watermark). */
 const ACK_EVERY_BYTES = 16_384
@@ -64,6 +65,10 @@ export class TerminalController {
       theme: { background: '#0b0f14', foreground: '#e6edf3' },
     })
     this.term.loadAddon(this.fit)
+    // Second line of defence (the host's output filter is the first): xterm never answers
+    // what it is fed, so nothing it would send by itself is written into the shell.
+    const silencer = silenceAnswerBack(this.term)
+    this.cleanups.push(() => silencer.dispose())
   }
 
   async start(): Promise<void> {

@@ -6,6 +6,7 @@
 import { appendFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { headlessXterm } from '../../../../support/headless-xterm'
 import { startHost, type HostHarness } from '../../../../support/host-harness'
 
 const SHELLS = [
@@ -142,6 +143,43 @@ for (const shellKind of SHELLS) {
         expect(existsSync(g.file('lost_X'))).toBe(false)
       })
     }
+
+    it('6. output cannot make the terminal answer into the shell: the next approved command runs as approved', async () => {
+      const g = await guarded()
+      // The screen: a real xterm.js (headless) fed the host's output, whose answers are
+      // typed into the shell the way the renderer forwards xterm's onData (no silencer here).
+      const xterm = headlessXterm()
+      let fed = 0
+      const feed = async () => {
+        const all = h.leader.output(g.sessionId)
+        const fresh = all.slice(fed)
+        fed = all.length
+        if (fresh) await xterm.write(fresh)
+      }
+      xterm.term.onData((data) => void g.write(data))
+      const hostile = [
+        '\\033]011;?\\007', // colour query, OSC number with a leading zero
+        '\\033]04;1;?\\007', // palette query
+        '\\033]052;c;?\\007', // clipboard query
+        '\\033[6\\bn', // DSR with a BS inside
+        '\\033[\\007c', // DA with a BEL inside
+        '\\033[?1$\\rp', // DECRQM with a CR inside
+        '\\302\\2336n', // 8-bit CSI (U+009B) DSR
+        '\\302\\220$q m\\033\\\\', // 8-bit DCS DECRQSS
+        '\\302\\23511;?\\007', // 8-bit OSC colour query
+      ]
+      const p = await g.run(`printf '${hostile.join('')}'; sleep 0.5`)
+      await vi.waitFor(async () => {
+        await feed()
+        expect((await g.state()).keysPass).toBe(true)
+      })
+      await h.finished(p.id)
+      await feed()
+      expect(xterm.replies).toEqual([])
+      const ok = await g.runToEnd('echo ok')
+      expect(ok).toMatchObject({ exitCode: 0, output: 'ok' })
+      xterm.dispose()
+    })
 
     it('keys are refused at the prompt whatever the marks say; Ctrl-C always passes', async () => {
       const g = await guarded()
