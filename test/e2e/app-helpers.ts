@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect } from './fixtures'
 
 export interface DeclareOptions {
@@ -57,4 +57,13 @@ export async function propose(page: Page, text: string, as = 'Bob') {
   await form.getByLabel('Command to propose').fill(text)
   await form.getByLabel('Propose as').selectOption({ label: as })
   await form.getByRole('button', { name: 'Propose' }).click()
+}
+
+/**
+ * Records on the leader's screen an approval someone gave aloud in the room (it counts
+ * under the default policy, and is recorded as "in the room, recorded by" the leader).
+ */
+export async function approveInRoom(card: Locator, who: string) {
+  await card.getByLabel('Approver').selectOption({ label: who })
+  await card.getByRole('button', { name: 'Record approval said in the room' }).click()
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Download, Page } from '@playwright/test'
-import { addPerson, guardedWorkspace, propose } from '../app-helpers'
+import { addPerson, guardedWorkspace, propose, approveInRoom } from '../app-helpers'
 import { expect, test } from '../fixtures'
 
 async function downloaded(
@@ -36,8 +36,7 @@ async function runApproved(page: Page, text: string) {
   const commands = page.getByRole('region', { name: 'Commands' })
   await propose(page, text)
   const card = commands.getByRole('article', { name: `Proposal ${text}` }).first()
-  await card.getByLabel('Approver').selectOption({ label: 'Carol' })
-  await card.getByRole('button', { name: 'Approve' }).click()
+  await approveInRoom(card, 'Carol')
   await card.getByRole('button', { name: 'Run' }).click()
   await expect(card.getByLabel('Result')).toContainText('Exit code 0')
 }

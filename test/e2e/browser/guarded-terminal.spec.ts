@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { guardedWorkspace, propose } from '../app-helpers'
+import { guardedWorkspace, propose, approveInRoom } from '../app-helpers'
 import { expect, test } from '../fixtures'
 
 test('the app loads in the browser shell with a live, guarded terminal', async ({ app }) => {
@@ -59,8 +59,7 @@ test('a failing command records its non-zero exit code', async ({ app }) => {
   const { commands, timeline } = await guardedWorkspace(app)
   await propose(app, "ls /no/such/dir; sh -c 'exit 3'")
   const card = commands.getByRole('article', { name: /Proposal ls \/no\/such\/dir/ })
-  await card.getByLabel('Approver').selectOption({ label: 'Carol' })
-  await card.getByRole('button', { name: 'Approve' }).click()
+  await approveInRoom(card, 'Carol')
   await card.getByRole('button', { name: 'Run' }).click()
   await expect(card.getByLabel('Result')).toContainText('Exit code 3')
   await expect(card.getByLabel('Result')).toContainText('No such file or directory')
@@ -85,8 +84,7 @@ test('a risky command needs one more approval, and an edit voids approvals', asy
   const card = commands.getByRole('article', { name: /Proposal rm -rf/ })
   await expect(card.getByLabel('Risks')).toContainText('deletes files recursively')
   await expect(card.getByLabel('Approvals')).toHaveText('0/2 approvals')
-  await card.getByLabel('Approver').selectOption({ label: 'Bob' })
-  await card.getByRole('button', { name: 'Approve' }).click()
+  await approveInRoom(card, 'Bob')
   await expect(card.getByLabel('Approvals')).toHaveText('1/2 approvals')
 
   await card.getByRole('button', { name: 'Edit' }).click()

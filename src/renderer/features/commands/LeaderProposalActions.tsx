@@ -45,7 +45,7 @@ export function LeaderProposalActions({
       ) : (
         <>
           <PersonSelect
-            label="Approval by"
+            label="Approver"
             roster={roster}
             value={approverId}
             onChange={setApproverId}
@@ -60,7 +60,7 @@ export function LeaderProposalActions({
               )
             }
           >
-            {inRoom ? 'Record approval given in the room' : 'Approve'}
+            {inRoom ? 'Record approval said in the room' : 'Approve'}
           </button>
           {inRoom && !roomAllowed && (
             <p className="hint" role="note">
