@@ -12,9 +12,10 @@
  * - no word changes what runs, where or as whom: for the programs of allow-list-programs.ts
  *   only their read-only sub-commands and listed options pass; for any other program, no
  *   option named like config, exec, plugin, template, credentials, target, pager or editor;
- * - the program neither runs other commands nor takes commands from the keyboard.
+ * - the program neither runs other commands nor takes commands from the keyboard, and is no
+ *   shell builtin that changes the shell (`hash -p`, `alias`, `export PATH=`, `cd`).
  * Out of scope: what PATH resolves the program to and the default kubeconfig (the shell's
- * context, which the proposal records). The gate runs a match with pagers off (withPagersOff).
+ * context, which the proposal records). A match is to run with pagers off: withPagersOff.
  */
 import { PROGRAM_RULES, type OptionSpec, type ProgramRules } from './allow-list-programs'
 import type { FirstWordKind } from './gate-model'
@@ -49,14 +50,23 @@ const EQUALS_EXPANSION = /(?:^|[=:])=/
 /** `-1`, `-5m`: a number or an offset (a value or an argument), not an option. */
 const NUMBER = /^-\d/
 
-/** Programs whose arguments are a command or a script, or that take commands from keys. */
-const RUNS_OTHER_COMMANDS = new Set(
+/**
+ * Never a match: programs whose arguments are a command or a script, or that take commands
+ * from the keyboard; shell builtins and keywords that change the shell itself (an alias,
+ * PATH, the hash table: what later commands run) or wait for more input.
+ */
+const NEVER_ALLOW_LISTED = new Set(
   (
     'sh bash zsh dash ksh mksh fish csh tcsh busybox env sudo su doas pkexec runuser setsid ' +
     'nohup nice ionice chrt taskset timeout watch time stdbuf xargs parallel exec eval ' +
     'command builtin source . python python2 python3 perl ruby node php lua awk gawk mawk ' +
     'sed find ssh script expect tmux screen less more most man vi vim nvim view nano emacs ' +
-    'ed ex pico mc top htop atop btop iotop k9s mysql psql redis-cli sqlite3 gdb'
+    'ed ex pico mc top htop atop btop iotop k9s mysql psql redis-cli sqlite3 gdb ' +
+    'alias unalias hash rehash export unset set setopt unsetopt shopt enable disable trap ' +
+    'bind cd pushd popd declare typeset local readonly let read mapfile readarray printf fc ' +
+    'history ulimit umask kill bg fg wait disown suspend logout exit return getopts ' +
+    'compgen complete autoload zmodload emulate coproc function if then else elif fi do ' +
+    'done for while until case esac select in'
   ).split(' '),
 )
 
@@ -143,7 +153,7 @@ function onlyReads(command: readonly string[]): boolean {
   if (program.includes('/') && !program.startsWith('/')) return false // a file in the cwd
   if (command.some((word) => EQUALS_EXPANSION.test(word))) return false
   const name = program.slice(program.lastIndexOf('/') + 1)
-  if (RUNS_OTHER_COMMANDS.has(name)) return false
+  if (NEVER_ALLOW_LISTED.has(name)) return false
   const rules = own(PROGRAM_RULES, name)
   return rules ? followsRules(args, rules) : passesGenericRules(args)
 }

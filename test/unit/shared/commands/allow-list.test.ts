@@ -219,6 +219,21 @@ describe('read-only allow-list: near misses that must need approval', () => {
     }
   })
 
+  it('refuses shell builtins and keywords that change what later commands run', () => {
+    const list = ['hash', 'alias', 'export', 'cd', 'printf', 'coproc', 'function']
+    for (const text of [
+      'hash -p /tmp/evil df',
+      'alias df=reboot',
+      'export PATH=/tmp',
+      'cd /tmp/evil',
+      'printf -v PATH /tmp',
+      'coproc df',
+      'function df',
+    ]) {
+      expect(matches(text, list), text).toBe(false)
+    }
+  })
+
   it('refuses a program given by a path relative to the working directory', () => {
     expect(matches('./kubectl get pods', ['./kubectl get'])).toBe(false)
     expect(matches('bin/df -h', ['bin/df'])).toBe(false)
