@@ -35,7 +35,9 @@ export function newProposal(input: NewProposal): Proposal {
   const context = proposalContext(input.text, input.shell, input.names)
   const risk = assessRisk(input.text, context)
   const allowListed =
-    !inspection.blocked && risk.length === 0 && matchesAllowList(input.text, input.policy.allowList)
+    !inspection.blocked &&
+    risk.length === 0 &&
+    matchesAllowList(input.text, input.policy.allowList, { firstWordKind: context.firstWordKind })
   return {
     id: input.id,
     incidentId: input.incidentId,

@@ -7,6 +7,7 @@ import {
 import type { IncidentRecord } from '../../db/record-reader'
 import { useAppStore } from '../../stores/app-store'
 import { clockTime } from '../incidents/format-time'
+import { maskedForScreen } from '../incidents/masked-text'
 import { useNow } from '../incidents/use-now'
 import { copyText } from '../postmortem/export-actions'
 
@@ -29,7 +30,8 @@ export function UpdateComposer({ record, onDone }: { record: IncidentRecord; onD
     doing,
     nextUpdateAt: Number.isFinite(minutes) && minutes > 0 ? now + minutes * 60_000 : null,
   })
-  const text = composeUpdate(record.incident, draft(now), clockTime)
+  // What stakeholders get is what the preview shows: secrets masked.
+  const text = maskedForScreen(composeUpdate(record.incident, draft(now), clockTime))
 
   const copy = async () => setMessage(await copyText(text, 'Update copied to the clipboard.'))
   const send = () => {

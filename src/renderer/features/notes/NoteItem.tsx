@@ -3,12 +3,15 @@ import type { Note } from '../../../shared/incident/model'
 import { NOTE_KIND_LABELS } from '../../../shared/incident/note-acts'
 import { useAppStore } from '../../stores/app-store'
 import { clockTime } from '../incidents/format-time'
+import { maskedForScreen } from '../incidents/masked-text'
 import { TypingIndicator } from './TypingIndicator'
 
 export function NoteItem({ note }: { note: Note }) {
   const typeNote = useAppStore((s) => s.typeNote)
   const finishNoteEdit = useAppStore((s) => s.finishNoteEdit)
   const [editingFrom, setEditingFrom] = useState<string | null>(null)
+  // The list shows secrets masked; only the textarea being edited holds the text as typed.
+  const shown = maskedForScreen(note.text)
 
   const finish = () => {
     if (editingFrom === null) return
@@ -28,7 +31,7 @@ export function NoteItem({ note }: { note: Note }) {
           <button
             type="button"
             className="link"
-            aria-label={`Edit note: ${note.text.slice(0, 60)}`}
+            aria-label={`Edit note: ${shown.slice(0, 60)}`}
             onClick={() => setEditingFrom(note.text)}
           >
             Edit
@@ -38,7 +41,7 @@ export function NoteItem({ note }: { note: Note }) {
         )}
       </div>
       {editingFrom === null ? (
-        <p className="note-text">{note.text}</p>
+        <p className="note-text">{shown}</p>
       ) : (
         <textarea
           aria-label="Edit note"

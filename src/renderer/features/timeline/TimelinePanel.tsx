@@ -6,6 +6,7 @@ import { EVENT_KIND_LABELS, filterTimeline } from '../../../shared/incident/time
 import type { IncidentRecord } from '../../db/record-reader'
 import { useAppStore } from '../../stores/app-store'
 import { clockTime } from '../incidents/format-time'
+import { maskedForScreen } from '../incidents/masked-text'
 import { AddEventForm } from './AddEventForm'
 
 /** Performance mark once the timeline first painted its rows (measured by npm run bench). */
@@ -84,6 +85,7 @@ export function TimelinePanel({ record }: { record: IncidentRecord }) {
           {virtualizer.getVirtualItems().map((row) => {
             const event = events[row.index]!
             const pinned = event.seq !== undefined && record.pinned.has(event.seq)
+            const summary = maskedForScreen(event.summary)
             return (
               <li
                 key={event.seq ?? row.index}
@@ -100,14 +102,14 @@ export function TimelinePanel({ record }: { record: IncidentRecord }) {
               >
                 <time dateTime={new Date(event.at).toISOString()}>{clockTime(event.at)}</time>
                 <span className={`badge kind-${event.kind}`}>{EVENT_KIND_LABELS[event.kind]}</span>
-                <span className="timeline-summary">{event.summary}</span>
+                <span className="timeline-summary">{summary}</span>
                 {event.actor && <span className="muted">{event.actor}</span>}
                 {event.seq !== undefined && (
                   <button
                     type="button"
                     className="link pin"
                     aria-pressed={pinned}
-                    aria-label={`${pinned ? 'Unpin' : 'Pin'}: ${event.summary}`}
+                    aria-label={`${pinned ? 'Unpin' : 'Pin'}: ${summary}`}
                     onClick={() => void togglePin(event.seq!)}
                   >
                     {pinned ? '★' : '☆'}
