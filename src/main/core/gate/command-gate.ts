@@ -20,6 +20,7 @@ import {
   tallyOf,
   withApproval,
 } from '../../../shared/commands/proposal-lifecycle'
+import { withPagersOff } from '../../../shared/commands/allow-list'
 import { HostCallError } from '../../../shared/rpc/host-error'
 import type { IncidentRoom } from '../incidents/incident-rooms'
 import { createBreakGlass } from './break-glass'
@@ -338,7 +339,10 @@ export function createCommandGate(options: CommandGateOptions) {
       shell.start(running)
       log('started', { proposal: running, personId: room().operatorId ?? undefined })
       const clearLine = shell.integration === 'on' ? CLEAR_LINE_KEY : PLAIN_CLEAR_LINE_KEY
-      options.writeToShell(encodeForShell(p.text, shell.bracketedPaste, clearLine))
+      // Nobody approved an allow-listed command: it runs with every pager off, so it can
+      // never open an interactive pager (where `!cmd` runs anything).
+      const line = p.allowListed ? withPagersOff(p.text) : p.text
+      options.writeToShell(encodeForShell(line, shell.bracketedPaste, clearLine))
       changed()
       return running
     },

@@ -164,7 +164,9 @@ describe('command gate: who approves', () => {
     expect(p.status).toBe('approved')
     expect(p.tally.label).toBe('allow-listed (read-only)')
     gate.run(ref(p))
-    expect(written[0]).toContain('kubectl get pods -n checkout\r')
+    expect(written[0]).toBe(
+      '\u001b[6973~PAGER=cat SYSTEMD_PAGER=cat GIT_PAGER=cat MANPAGER=cat AWS_PAGER=cat PSQL_PAGER=cat LESSSECURE=1 kubectl get pods -n checkout\r',
+    )
     expect(log[0]?.note).toMatch(/allow-listed/)
     const chained = gate.propose(LEADER, { text: 'kubectl get pods; rm -rf /', proposerId: 'bob' })
     expect(chained.status).toBe('pending')

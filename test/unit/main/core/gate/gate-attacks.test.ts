@@ -181,6 +181,31 @@ for (const shellKind of SHELLS) {
       xterm.dispose()
     })
 
+    it('5. the allow-list only allows: no config-loading options, no alias or function, pagers off', async () => {
+      h = startHost({
+        shellPath: shellKind.path,
+        homeFiles: {
+          [shellKind.name === 'bash' ? '.bashrc' : '.zshrc']: 'df() { touch df_function_ran; }\n',
+        },
+      })
+      await h.configure({ allowList: ['kubectl get', 'df', 'ps'] })
+      const sessionId = await h.shell()
+      const propose = (text: string) =>
+        h.leader.call('gate.propose', { sessionId, text, proposerId: 'bob' })
+      expect(await propose('kubectl get pods --kubeconfig /tmp/evil.yaml')).toMatchObject({
+        allowListed: false,
+        status: 'pending',
+      })
+      expect(await propose('df -h')).toMatchObject({ allowListed: false, status: 'pending' })
+      const ps = await propose('ps aux')
+      expect(ps).toMatchObject({ allowListed: true, status: 'approved' })
+      await h.leader.call('gate.run', { sessionId, proposalId: ps.id, hash: ps.hash })
+      const entry = await h.finished(ps.id)
+      expect(entry.exitCode).toBe(0)
+      expect(h.leader.output(sessionId)).toContain('PAGER=cat')
+      expect(existsSync(join(h.workDir, 'df_function_ran'))).toBe(false)
+    })
+
     it('keys are refused at the prompt whatever the marks say; Ctrl-C always passes', async () => {
       const g = await guarded()
       const refused = await g.write('id\r')
