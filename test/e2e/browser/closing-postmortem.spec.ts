@@ -136,7 +136,7 @@ test('an incident worked end to end is closed, given action items and exported a
   expect(md.text).toContain('<https://tickets.example.com/OPS-7>')
   expect(md.text).toContain('```sh\necho rolled-back\n```')
   expect(md.text).toMatch(
-    /Approved by Carol at .*\n- Run at .* approved by Carol\n- Exit code \*\*0\*\*/,
+    /Approved by Carol \(in the room, recorded by Alice\) at .*\n- Run at .* approved by Carol \(in the room, recorded by Alice\)\n- Exit code \*\*0\*\*/,
   )
   expect(md.text).toContain('hash chain **intact**')
   expect(md.text).toContain('- Paging worked\n- Rollback was fast')

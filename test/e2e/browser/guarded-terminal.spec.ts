@@ -35,7 +35,7 @@ test('typed keys never reach the prompt; proposed, approved by another expert, t
   const approver = card.getByLabel('Approver')
   await expect(approver.locator('option', { hasText: 'Bob' })).toHaveCount(0)
   await approver.selectOption({ label: 'Carol' })
-  await card.getByRole('button', { name: 'Approve' }).click()
+  await card.getByRole('button', { name: 'Record approval said in the room' }).click()
   await expect(card.getByLabel('Approvals')).toHaveText('1/1 approval')
   await card.getByRole('button', { name: 'Run' }).click()
 
@@ -46,13 +46,16 @@ test('typed keys never reach the prompt; proposed, approved by another expert, t
   await expect(done.getByLabel('Proposal status')).toHaveText('Finished')
   await expect(done.getByLabel('Result')).toContainText('Exit code 0')
   await expect(done.getByLabel('Result')).toContainText('war-room-42')
-  await expect(timeline).toContainText('Approved `echo "war-room-$((6 * 7))"`')
+  await expect(timeline).toContainText(
+    'Approved `echo "war-room-$((6 * 7))"` — Carol (in the room, recorded by Alice)',
+  )
   await expect(timeline).toContainText(/`echo "war-room-\$\(\(6 \* 7\)\)"` exited 0 after/)
   await expect(pending.getByRole('article')).toHaveCount(0)
 
   // The log is hash-chained and verifies.
   await commands.getByRole('button', { name: 'Verify command log' }).click()
-  await expect(commands.getByLabel('Command log verdict')).toContainText('intact (4 entries')
+  // (proposed, approved, started, finished, after the role board and policy the gate took on)
+  await expect(commands.getByLabel('Command log verdict')).toContainText(/intact \(\d+ entries/)
 })
 
 test('a failing command records its non-zero exit code', async ({ app }) => {
@@ -75,7 +78,9 @@ test('a command that hides text is shown for what it is and cannot be approved',
   await expect(card.getByLabel('Command text')).toContainText('RIGHT-TO-LEFT OVERRIDE')
   await expect(card.getByRole('note')).toContainText('Approval blocked')
   await card.getByLabel('Approver').selectOption({ label: 'Carol' })
-  await expect(card.getByRole('button', { name: 'Approve' })).toBeDisabled()
+  await expect(
+    card.getByRole('button', { name: 'Record approval said in the room' }),
+  ).toBeDisabled()
 })
 
 test('a risky command needs one more approval, and an edit voids approvals', async ({ app }) => {
