@@ -1,18 +1,16 @@
 import './layout.css'
+import './present.css'
 import { lazy, Suspense } from 'react'
-import { ChecklistPanel } from '../features/checklist/ChecklistPanel'
-import { StakeholderUpdatesPanel } from '../features/comms/StakeholderUpdatesPanel'
-import { CommandsPanel } from '../features/commands/CommandsPanel'
+import { isParticipantPage } from '../api/connect-host'
 import { IncidentHeader } from '../features/incidents/IncidentHeader'
 import { IncidentList } from '../features/incidents/IncidentList'
 import { StorageErrorBanner } from '../features/incidents/SaveStatus'
-import { NotesPanel } from '../features/notes/NotesPanel'
-import { RoleBoard } from '../features/roles/RoleBoard'
-import { TerminalPanel } from '../features/terminal/TerminalPanel'
-import { TimelinePanel } from '../features/timeline/TimelinePanel'
-import { isParticipantPage } from '../api/connect-host'
+import { PresentControls } from '../features/room/PresentControls'
+import { RoomHeader } from '../features/room/RoomHeader'
+import { isRoomViewPage } from '../features/room/room-view'
 import { useIncidentSync } from '../features/terminal/use-incident-sync'
 import { useAppStore } from '../stores/app-store'
+import { ResponseWorkspace } from './ResponseWorkspace'
 
 const ClosingWorkspace = lazy(() => import('../features/closing/ClosingWorkspace'))
 const ParticipantApp = lazy(() => import('../features/participant/ParticipantApp'))
@@ -25,27 +23,30 @@ export function App() {
       </Suspense>
     )
   }
-  return <LeaderApp />
+  return <LeaderApp roomView={isRoomViewPage()} />
 }
 
-function LeaderApp() {
-  const host = useAppStore((s) => s.host)
+/** The leader's window, or a room view of it (`?view=room`: always presenting, watch-only). */
+function LeaderApp({ roomView }: { roomView: boolean }) {
   const appInfo = useAppStore((s) => s.appInfo)
-  const hostStatus = useAppStore((s) => s.hostStatus)
   const hostError = useAppStore((s) => s.hostError)
   const record = useAppStore((s) => s.record)
   const view = useAppStore((s) => s.view)
-  useIncidentSync(record)
+  const presenting = useAppStore((s) => s.presenting) || roomView
+  // The main window tells the host who is who; a room view only watches.
+  useIncidentSync(roomView ? null : record)
+  const showing = presenting ? 'response' : view
 
   return (
-    <div className="app">
+    <div className={`app${presenting ? ' presenting' : ''}`} data-presenting={presenting}>
       <header className="app-header">
-        <h1>War Room</h1>
-        {appInfo && (
+        <h1>War Room{roomView ? ' — room view' : ''}</h1>
+        {appInfo && !presenting && (
           <span className="app-meta">
             {appInfo.shell === 'electron' ? 'Desktop' : 'Browser shell'} · v{appInfo.version}
           </span>
         )}
+        {record && !roomView && <PresentControls />}
       </header>
       {hostError && (
         <div className="banner banner-error" role="alert">
@@ -55,32 +56,10 @@ function LeaderApp() {
       <StorageErrorBanner />
       {record ? (
         <>
-          <IncidentHeader record={record} />
+          {presenting ? <RoomHeader record={record} /> : <IncidentHeader record={record} />}
           {/* The response stays mounted while closing: its terminal keeps running. */}
-          <main className="workspace" hidden={view !== 'response'}>
-            <div className="column-left">
-              <ChecklistPanel record={record} />
-              <TimelinePanel record={record} />
-            </div>
-            <div className="column-center">
-              {host && hostStatus !== 'failed' ? (
-                <TerminalPanel key={record.incident.id} host={host} record={record} />
-              ) : (
-                <section className="panel panel-terminal" aria-label="Terminal">
-                  <p className="placeholder" role="status">
-                    {hostStatus === 'connecting' ? 'Connecting to the War Room host…' : 'No host'}
-                  </p>
-                </section>
-              )}
-              <CommandsPanel record={record} />
-            </div>
-            <div className="column-side">
-              <RoleBoard record={record} />
-              <StakeholderUpdatesPanel record={record} />
-              <NotesPanel record={record} />
-            </div>
-          </main>
-          {view === 'closing' && (
+          <ResponseWorkspace record={record} hidden={showing !== 'response'} roomView={roomView} />
+          {showing === 'closing' && (
             <Suspense fallback={<p className="placeholder">Opening the closing view…</p>}>
               <ClosingWorkspace record={record} />
             </Suspense>

@@ -5,6 +5,7 @@ import { createGateSlice, type GateSlice } from './gate-slice'
 import { createHostSlice, type HostSlice } from './host-slice'
 import { createNotesSlice, type NotesSlice } from './notes-slice'
 import { createRecordSlice, type RecordSlice } from './record-slice'
+import { createUiSlice, type UiSlice } from './ui-slice'
 
 /** One store built from feature slices. */
 export type AppState = HostSlice &
@@ -12,7 +13,8 @@ export type AppState = HostSlice &
   NotesSlice &
   GateSlice &
   GateLogSlice &
-  ClosingSlice
+  ClosingSlice &
+  UiSlice
 
 export function createAppStore() {
   return create<AppState>()((...args) => ({
@@ -22,6 +24,7 @@ export function createAppStore() {
     ...createGateSlice(...args),
     ...createGateLogSlice(...args),
     ...createClosingSlice(...args),
+    ...createUiSlice(...args),
   }))
 }
 

@@ -54,7 +54,7 @@ export function CommandText({ text, findings }: { text: string; findings: readon
                 <span key={i}>{maskSecrets(part.plain)}</span>
               ) : (
                 <mark key={i} className="char-special" title={part.name}>
-                  ⟨{part.name.split(':')[0]}⟩
+                  ⟨{part.name.split(': ')[0]}⟩
                 </mark>
               ),
             )}

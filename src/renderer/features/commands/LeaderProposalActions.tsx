@@ -70,7 +70,7 @@ export function LeaderProposalActions({
           )}
         </>
       )}
-      <label>
+      <label className="proposal-comment">
         Comment
         <input value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} />
       </label>

@@ -24,8 +24,12 @@ export function ContextLine({ proposal }: { proposal: Proposal }) {
     c.kubeContext && `kube ${c.kubeContext}${c.kubeNamespace ? `/${c.kubeNamespace}` : ''}`,
   ].filter(Boolean)
   return (
-    <p className="proposal-context" aria-label="Context">
-      {parts.join(' · ') || 'context not reported by the shell'}
+    <p className="proposal-context">
+      <span aria-label="Context">{parts.join(' · ') || 'context not reported by the shell'}</span>
+      <span className="proposal-digest" aria-label="Digest" title={proposal.hash}>
+        {' '}
+        · SHA-256 {proposal.hash.slice(0, 16)}…
+      </span>
     </p>
   )
 }
@@ -80,9 +84,6 @@ export function ProposalCard({
       </header>
       <CommandText text={proposal.text} findings={proposal.findings} />
       <ContextLine proposal={proposal} />
-      <p className="proposal-digest" aria-label="Digest">
-        SHA-256 {proposal.hash.slice(0, 16)}…
-      </p>
       {kind !== 'command' && (
         <p className="warning" role="note">
           “{proposal.context.firstWord}” is a shell {kind} here, not the program of that name: it

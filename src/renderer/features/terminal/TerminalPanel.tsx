@@ -12,6 +12,10 @@ import { TerminalController, type TerminalStatus } from './terminal-controller'
 import { TerminalView } from './TerminalView'
 import { askToForce } from './ask-to-force'
 
+/** Terminal type size in the working view, and for the room (readable on a shared call). */
+const WORKING_FONT_PX = 15
+const PRESENT_FONT_PX = 20
+
 const statusText: Record<TerminalStatus, string> = {
   starting: 'Starting shell…',
   live: 'Live',
@@ -30,7 +34,16 @@ function activityText(breakGlass: boolean, integration: string, keysPass: boolea
  * The leader's terminal: the incident's shell (started if it has none), guarded by the gate.
  * The shell belongs to the host: a reload or a second window shows the same one.
  */
-export function TerminalPanel({ host, record }: { host: HostClient; record: IncidentRecord }) {
+export function TerminalPanel({
+  host,
+  record,
+  controlling = true,
+}: {
+  host: HostClient
+  record: IncidentRecord
+  /** The leader's working window (keys, size, break-glass); false in a room view window. */
+  controlling?: boolean
+}) {
   const containerRef = useRef<HTMLDivElement>(null)
   const controllerRef = useRef<TerminalController | null>(null)
   const [status, setStatus] = useState<TerminalStatus>('starting')
@@ -46,6 +59,11 @@ export function TerminalPanel({ host, record }: { host: HostClient; record: Inci
     [record.people, record.roles],
   )
   const breakGlass = gate?.breakGlass ?? null
+  const presenting = useAppStore((s) => s.presenting) || !controlling
+
+  useEffect(() => {
+    controllerRef.current?.setFontSize(presenting ? PRESENT_FONT_PX : WORKING_FONT_PX)
+  }, [presenting, status])
 
   useEffect(() => {
     const container = containerRef.current
@@ -55,8 +73,9 @@ export function TerminalPanel({ host, record }: { host: HostClient; record: Inci
     const controller = new TerminalController({
       host,
       container,
-      target: { incidentId },
-      controlling: true,
+      // A room view only shows the incident's shell; the leader's window starts one if needed.
+      target: controlling ? { incidentId } : { incidentId, attachOnly: true },
+      controlling,
       onStatus: (next, message) => {
         setStatus(next)
         setDetail(message)
@@ -96,7 +115,7 @@ export function TerminalPanel({ host, record }: { host: HostClient; record: Inci
       controllerRef.current = null
       controller.dispose()
     }
-  }, [host, incidentId, generation])
+  }, [host, incidentId, generation, controlling])
 
   const closeShell = async () => {
     if (!sessionId) return
@@ -123,7 +142,7 @@ export function TerminalPanel({ host, record }: { host: HostClient; record: Inci
         <span className="terminal-activity" aria-label="Shell activity">
           {activityText(!!breakGlass, gate?.integration ?? 'starting', gate?.keysPass ?? false)}
         </span>
-        {status === 'live' && (
+        {controlling && status === 'live' && (
           <button
             type="button"
             aria-pressed={!!gate?.curtain}
@@ -134,21 +153,25 @@ export function TerminalPanel({ host, record }: { host: HostClient; record: Inci
             {gate?.curtain ? 'Show to the room' : 'Hide from the room'}
           </button>
         )}
-        {!breakGlass && status === 'live' && (
+        {controlling && !breakGlass && status === 'live' && (
           <BreakGlassControl roster={roster} defaultPersonId={record.incident.operatorId} />
         )}
-        {status === 'live' && (
-          <button type="button" className="button-quiet" onClick={() => void closeShell()}>
+        {controlling && status === 'live' && (
+          <button
+            type="button"
+            className="button-quiet terminal-close"
+            onClick={() => void closeShell()}
+          >
             Close terminal
           </button>
         )}
-        {(status === 'exited' || status === 'failed') && (
+        {controlling && (status === 'exited' || status === 'failed') && (
           <button type="button" onClick={() => setGeneration((g) => g + 1)}>
             Start a new shell
           </button>
         )}
       </header>
-      {breakGlass && (
+      {controlling && breakGlass && (
         <BreakGlassControl roster={roster} defaultPersonId={record.incident.operatorId} />
       )}
       {(gate?.integration === 'lost' || gate?.integration === 'none') && (

@@ -15,7 +15,8 @@ export const SCROLLBACK_LINES = 5_000
 export type TerminalStatus = 'starting' | 'live' | 'exited' | 'failed'
 
 /** Which shell to show: the incident's (started if there is none) or a given one. */
-export type TerminalTarget = { incidentId: string; cwd?: string } | { sessionId: string }
+export type TerminalTarget =
+  { incidentId: string; cwd?: string; attachOnly?: boolean } | { sessionId: string }
 
 export interface TerminalControllerOptions {
   host: HostClient
@@ -114,6 +115,7 @@ export class TerminalController {
       (s) => s.incidentId === target.incidentId,
     )
     if (running) return running.sessionId
+    if (target.attachOnly) throw new Error('no shell is running for this incident yet')
     const created = await host['terminal.create']({
       incidentId: target.incidentId,
       cols: Math.max(1, this.term.cols),
@@ -137,6 +139,13 @@ export class TerminalController {
     )
     this.interceptPaste(container)
     this.term.focus()
+  }
+
+  /** Larger type for the room (Present, the room view); the view refits to its panel. */
+  setFontSize(px: number): void {
+    if (this.disposed || this.term.options.fontSize === px) return
+    this.term.options.fontSize = px
+    this.fit.fit()
   }
 
   /** Types sanitized text as a paste (break-glass only: see TerminalPanel). */
