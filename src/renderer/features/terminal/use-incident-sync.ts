@@ -15,7 +15,7 @@ export function useIncidentSync(record: IncidentRecord | null): void {
   const incident = record?.incident
   const roster = useMemo(
     () => (record ? activeRoster(record.people, record.roles) : []),
-    [record?.people, record?.roles], // eslint-disable-line react-hooks/exhaustive-deps
+    [record?.people, record?.roles],
   )
   const config = useMemo(
     () =>
@@ -37,5 +37,5 @@ export function useIncidentSync(record: IncidentRecord | null): void {
       useAppStore.setState({ gateError: error instanceof Error ? error.message : String(error) }),
     )
     // `key` stands for `config`'s content: re-send only when something really changed.
-  }, [host, leader, key]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [host, leader, key])
 }
