@@ -29,6 +29,11 @@ export interface FixtureOptions {
   commands?: number
   notes?: number
   actionItems?: number
+  stakeholderUpdates?: number
+  /** Still open: no closing report, not mitigated, not closed. */
+  open?: boolean
+  /** A break-glass session in the command log (default true). */
+  breakGlass?: boolean
   incidentId?: string
   /** Put before every row id, so several fixtures can live in one database. */
   rowIdPrefix?: string
@@ -49,12 +54,12 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     impactStartedAt: T0 - 12 * MIN,
     declaredAt: T0,
     declaredBy: text('leader', 0),
-    status: 'closed',
-    stage: 'postmortem',
-    closedAt: T0 + 95 * MIN,
+    status: options.open ? 'active' : 'closed',
+    stage: options.open ? 'stop-bleeding' : 'postmortem',
+    closedAt: options.open ? null : T0 + 95 * MIN,
     archivedAt: null,
     operatorId: `${px}p-1`,
-    mitigatedAt: T0 + 41 * MIN,
+    mitigatedAt: options.open ? null : T0 + 41 * MIN,
     closing: {
       summary: text('summary', 0),
       impact: text('impact', 0),
@@ -70,6 +75,7 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     },
     updatedAt: T0 + 95 * MIN,
   }
+  if (options.open) delete incident.closing
   const person = (n: number, field: string): Person => ({
     id: `${px}p-${n}`,
     incidentId: id,
@@ -135,17 +141,20 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     ticket: i === 0 ? 'https://tickets.example.com/INC-42' : text('ticket', i),
     createdAt: T0 + 90 * MIN,
   }))
-  const stakeholderUpdates: StakeholderUpdate[] = [0, 1].map((i) => ({
-    id: `${px}u-${i}`,
-    incidentId: id,
-    happening: text('happening', i),
-    impact: text('updateImpact', i),
-    doing: text('doing', i),
-    nextUpdateAt: T0 + (i + 1) * 30 * MIN,
-    text: `${text('updateText', i)}\nNext update at 14:00`,
-    sentAt: T0 + (4 + i * 30) * MIN,
-    sentBy: people[2]!.name,
-  }))
+  const stakeholderUpdates: StakeholderUpdate[] = Array.from(
+    { length: options.stakeholderUpdates ?? 2 },
+    (_, i) => ({
+      id: `${px}u-${i}`,
+      incidentId: id,
+      happening: text('happening', i),
+      impact: text('updateImpact', i),
+      doing: text('doing', i),
+      nextUpdateAt: T0 + (i + 1) * 30 * MIN,
+      text: `${text('updateText', i)}\nNext update at 14:00`,
+      sentAt: T0 + (4 + i * 30) * MIN,
+      sentBy: people[2]!.name,
+    }),
+  )
 
   const commandLog: CommandLogRow[] = []
   const log = (entry: Partial<CommandLogEntry> & Pick<CommandLogEntry, 'kind' | 'at'>) => {
@@ -174,16 +183,17 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
       text: i === 0 ? 'kubectl rollout undo deployment/api -n prod' : text('command', i),
       hash: 'ab'.repeat(32),
       context: {
-        cwd: '/srv',
+        cwd: i === 0 ? '/srv' : text('cwd', i),
         user: 'ops',
         host: 'bastion',
-        kubeContext: 'prod',
+        kubeContext: i === 0 ? 'prod' : text('kubeContext', i),
         kubeNamespace: 'api',
         firstWord: 'kubectl',
         firstWordKind: 'command' as const,
       },
     }
     log({ kind: 'proposed', at, personName: people[0]!.name, ...proposal })
+    if (i % 6 === 5) continue // still pending at export
     if (i % 5 === 4) {
       log({
         kind: 'rejected',
@@ -208,6 +218,7 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
       approvers: [people[1]!.name],
       ...proposal,
     })
+    if (i % 7 === 6) continue // still running at export
     log({
       kind: 'finished',
       at: at + 3500,
@@ -217,13 +228,15 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
       ...proposal,
     })
   }
-  log({
-    kind: 'break-glass-started',
-    at: T0 + 50 * MIN,
-    personName: people[1]!.name,
-    note: text('breakGlass', 0),
-  })
-  log({ kind: 'break-glass-ended', at: T0 + 52 * MIN, personName: people[1]!.name })
+  if (options.breakGlass ?? true) {
+    log({
+      kind: 'break-glass-started',
+      at: T0 + 50 * MIN,
+      personName: people[1]!.name,
+      note: text('breakGlass', 0),
+    })
+    log({ kind: 'break-glass-ended', at: T0 + 52 * MIN, personName: people[1]!.name })
+  }
 
   const events: TimelineEvent[] = Array.from({ length: options.events ?? 12 }, (_, i) => ({
     seq: i + 1,
