@@ -27,8 +27,12 @@ const BLOCK_START = /^([-+=:]|\d{1,9}[.)])/
 const HIDDEN =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\ufff9-\ufffb\u{110bd}\u{110cd}\u{13430}-\u{1343f}]/gu
-/** What markdownlint (MD026) calls trailing punctuation in a heading. */
-const HEADING_END_PUNCTUATION = /\\?([.,;:!。，；：！])$/u
+/**
+ * What markdownlint (MD026) calls trailing punctuation in a heading, and the backslashes
+ * before it: an odd run means the last one escapes it (`http\:`), an even run is escaped
+ * backslashes the user typed.
+ */
+const HEADING_END_PUNCTUATION = /(\\*)([.,;:!。，；：！])$/u
 
 function cleanLine(line: string): string {
   return line.replace(HIDDEN, '\uFFFD').replace(/\t/g, ' ').trim()
@@ -120,7 +124,8 @@ export function heading(level: 1 | 2 | 3 | 4, text: string): string {
   const escaped = inline(text) || '\\-'
   const ending = escaped.replace(
     HEADING_END_PUNCTUATION,
-    (_m, mark: string) => `&#${mark.codePointAt(0)};`,
+    (_m, slashes: string, mark: string) =>
+      `${slashes.slice(slashes.length % 2)}&#${mark.codePointAt(0)};`,
   )
   return `${'#'.repeat(level)} ${ending}`
 }

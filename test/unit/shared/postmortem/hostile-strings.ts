@@ -29,6 +29,8 @@ export const HOSTILE = [
   'see https://example.com/a_b or www.example.com, mail ops@example.com',
   '$ kubectl delete pod api-0\n$ kubectl get pods',
   'Ends with punctuation: !',
+  'ends in a backslash and a colon \\:',
+  'ends in http:',
   'tab\tseparated\tcolumns',
   '   leading and trailing spaces   ',
   'x'.repeat(2_000),
