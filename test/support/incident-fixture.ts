@@ -13,6 +13,7 @@ import type {
   ActionItem,
   ChecklistItem,
   Incident,
+  IncidentRecord,
   Note,
   Person,
   RoleAssignment,
@@ -20,7 +21,6 @@ import type {
   TimelineEvent,
 } from '../../src/shared/incident/model'
 import { NOTE_KINDS, EVENT_KINDS } from '../../src/shared/incident/model'
-import type { IncidentSnapshot } from '../../src/shared/postmortem/source'
 
 export interface FixtureOptions {
   /** User text for a field (the field name and an index make it traceable). */
@@ -35,6 +35,8 @@ export interface FixtureOptions {
   /** A break-glass session in the command log (default true). */
   breakGlass?: boolean
   incidentId?: string
+  /** Sequence numbers of the events to pin. */
+  pinned?: number[]
   /** Put before every row id, so several fixtures can live in one database. */
   rowIdPrefix?: string
 }
@@ -42,7 +44,7 @@ export interface FixtureOptions {
 export const T0 = Date.UTC(2026, 10, 25, 13, 0, 0)
 const MIN = 60_000
 
-export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot {
+export function fixtureIncident(options: FixtureOptions = {}): IncidentRecord {
   const text = options.text ?? ((field, index) => `${field} ${index}`)
   const id = options.incidentId ?? 'inc-1'
   const px = options.rowIdPrefix ?? ''
@@ -101,10 +103,11 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     assignedAt: at,
     endedAt,
   })
+  // In the record's order (by assignment time).
   const roles = [
     role(1, `${px}p-1`, 'incident-leader', T0),
-    role(2, `${px}p-2`, 'operational-expert', T0 + 2 * MIN),
     role(3, `${px}p-1`, 'communication-leader', T0, T0 + 3 * MIN),
+    role(2, `${px}p-2`, 'operational-expert', T0 + 2 * MIN),
     role(4, `${px}p-3`, 'communication-leader', T0 + 3 * MIN),
   ]
   const checklist: ChecklistItem[] = STAGES.flatMap((stage, s) =>
@@ -259,6 +262,7 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     events,
     actionItems,
     stakeholderUpdates,
+    pinned: new Set(options.pinned ?? []),
     commandLog,
   }
 }

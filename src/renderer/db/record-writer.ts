@@ -1,7 +1,9 @@
+import type { CommandLogRow } from '../../shared/commands/command-log'
 import { GENESIS_HASH, hashLink } from '../../shared/commands/hash-chain'
 import type { CommandLogEntry } from '../../shared/commands/gate-model'
 import type { RecordChange } from '../../shared/incident/change'
 import type { TimelineEvent } from '../../shared/incident/model'
+import type { StoredAppends } from '../../shared/incident/record'
 import { WarRoomDatabase } from './database'
 
 const strictInstances = new WeakMap<WarRoomDatabase, WarRoomDatabase>()
@@ -20,26 +22,31 @@ export function strict(db: WarRoomDatabase): WarRoomDatabase {
 }
 
 /** Appends to an incident's command log, chained to the entry before it (same transaction). */
-async function appendCommandLog(db: WarRoomDatabase, entry: CommandLogEntry): Promise<void> {
+async function appendCommandLog(
+  db: WarRoomDatabase,
+  entry: CommandLogEntry,
+): Promise<CommandLogRow> {
   const last = await db.commandLog.where('incidentId').equals(entry.incidentId).last()
   const prevHash = last?.hash ?? GENESIS_HASH
-  await db.commandLog.add({
+  const row: CommandLogRow = {
     incidentId: entry.incidentId,
     payload: entry,
     prevHash,
     hash: hashLink(entry, prevHash),
-  })
+  }
+  return { ...row, seq: await db.commandLog.add(row) }
 }
 
 /**
  * Commits changes and their events in ONE transaction (IndexedDB costs about a
  * millisecond per transaction whatever its size): either all of it is saved or none.
- * Resolves with the events as stored (with their sequence numbers).
+ * Resolves with the events and command-log rows as stored (with their sequence numbers
+ * and hashes), for the screen's copy of the record.
  */
 export async function commitChanges(
   db: WarRoomDatabase,
   batch: readonly RecordChange[],
-): Promise<TimelineEvent[]> {
+): Promise<StoredAppends> {
   const tables = new Set<string>(['events'])
   for (const change of batch) for (const c of change.changes) tables.add(c.table)
   if (batch.some((change) => change.pins?.length)) tables.add('pins')
@@ -49,13 +56,15 @@ export async function commitChanges(
     db = strict(db)
   }
   return db.transaction('rw', [...tables], async () => {
-    const stored: TimelineEvent[] = []
+    const events: TimelineEvent[] = []
+    const commandLog: CommandLogRow[] = []
     for (const change of batch) {
       for (const { table, put, remove } of change.changes) {
         if (put?.length) await db.table(table).bulkPut(put as object[])
         if (remove?.length) await db.table(table).bulkDelete(remove as string[])
       }
-      for (const entry of change.commandLog ?? []) await appendCommandLog(db, entry)
+      for (const entry of change.commandLog ?? [])
+        commandLog.push(await appendCommandLog(db, entry))
       for (const pin of change.pins ?? []) {
         if (pin.pinned)
           await db.pins.put({ incidentId: pin.incidentId, seq: pin.seq, pinnedAt: pin.at })
@@ -63,9 +72,9 @@ export async function commitChanges(
       }
       for (const event of change.events) {
         const seq = await db.events.add(event as TimelineEvent)
-        stored.push({ ...event, seq })
+        events.push({ ...event, seq })
       }
     }
-    return stored
+    return { events, commandLog }
   })
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import type { CommandLogEntry } from '../commands/gate-model'
-import type { RowTable } from '../incident/model'
+import { ROW_TABLE_NAMES, type RowTable } from '../incident/model'
 import {
   FIELD_LIMITS,
   idSchema,
@@ -34,7 +34,7 @@ const rows = <T extends z.ZodType>(row: T, max = LIMITS.rows) => z.array(row).ma
 
 /** Every table of rows of the record, each as a bounded array. */
 const rowArrays = Object.fromEntries(
-  Object.entries(rowSchemas).map(([table, schema]) => [table, rows(schema)]),
+  ROW_TABLE_NAMES.map((table) => [table, rows(rowSchemas[table])]),
 ) as { [T in RowTable]: z.ZodArray<(typeof rowSchemas)[T]> }
 
 const shellContext = {

@@ -5,6 +5,7 @@
  * types and what an import accepts are one definition.
  */
 import type { infer as Infer } from 'zod'
+import type { CommandLogRow } from '../commands/command-log'
 import type {
   closingReportSchema,
   incidentSchema,
@@ -82,7 +83,7 @@ export interface TimelineEvent extends Infer<typeof timelineEventSchema> {
   seq?: number
 }
 
-/** The incident's tables of rows (each row has its id and its incident's id), by name. */
+/** The incident's tables of rows (each row has its id and its incident's id). */
 export type RowTable = keyof typeof rowSchemas
 export type RowOf<T extends RowTable> = Infer<(typeof rowSchemas)[T]>
 
@@ -92,3 +93,48 @@ export type ChecklistItem = RowOf<'checklist'>
 export type Note = RowOf<'notes'>
 export type ActionItem = RowOf<'actionItems'>
 export type StakeholderUpdate = RowOf<'stakeholderUpdates'>
+
+/** How the rows of one table are kept in the record. */
+export interface RowTableSpec<R> {
+  /** The record's order of these rows (ties keep the database's key order). */
+  order(a: R, b: R): number
+  /** Fields naming a row of another table (followed when an import is kept as a copy). */
+  references?: { [F in keyof R]?: RowTable }
+}
+
+/**
+ * The incident's tables of rows, the order the record keeps each in, and what refers to
+ * what. Adding a table to the record touches three files: its schema in ./record-schema.ts,
+ * its entry here, its store in src/renderer/db/database.ts. Readers, writers, the JSON
+ * backup, imports and the screen's copy of the record follow this list.
+ */
+export const ROW_TABLES: { readonly [T in RowTable]: RowTableSpec<RowOf<T>> } = {
+  people: { order: (a, b) => a.joinedAt - b.joinedAt },
+  roles: { order: (a, b) => a.assignedAt - b.assignedAt, references: { personId: 'people' } },
+  checklist: {
+    order: (a, b) => STAGE_IDS.indexOf(a.stage) - STAGE_IDS.indexOf(b.stage) || a.order - b.order,
+  },
+  notes: { order: (a, b) => a.createdAt - b.createdAt },
+  actionItems: { order: (a, b) => a.createdAt - b.createdAt },
+  stakeholderUpdates: { order: (a, b) => a.sentAt - b.sentAt },
+}
+
+export const ROW_TABLE_NAMES = Object.keys(ROW_TABLES) as RowTable[]
+
+/** Rows of each table a change can put or remove, by table name. */
+export type RecordRows = { incidents: Incident } & { [T in RowTable]: RowOf<T> }
+export type RecordTable = keyof RecordRows
+
+/**
+ * One incident's whole record: what the screen shows, what the postmortem and the JSON
+ * backup are made from, what an import writes. Rows in the order ROW_TABLES gives.
+ */
+export type IncidentRecord = { [T in RowTable]: RowOf<T>[] } & {
+  incident: Incident
+  /** In time order (back-dated events where they belong), ties by insertion. */
+  events: TimelineEvent[]
+  /** Sequence numbers of the pinned events. */
+  pinned: ReadonlySet<number>
+  /** The hash-chained command log, in chain order. */
+  commandLog: CommandLogRow[]
+}

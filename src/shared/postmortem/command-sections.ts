@@ -7,10 +7,11 @@ import { formatDuration } from '../commands/command-log'
 import type { ChainVerdict } from '../commands/hash-chain'
 import { maskSecrets } from '../commands/mask-secrets'
 import { toVisible } from '../commands/visible-text'
+import type { IncidentRecord } from '../incident/model'
 import { commandHistory, type CommandHistory } from './command-history'
 import { blocks, codeBlock, heading, inline, inlineCode, table, who } from './markdown'
 import { tickLine } from './sections'
-import { utc, type IncidentSnapshot } from './source'
+import { utc } from './utc'
 
 /** Columns between tab stops, as terminals expand a tab in output. */
 const TAB_WIDTH = 8
@@ -122,7 +123,7 @@ export function verdictLine(verdict: ChainVerdict): string {
     : `Command log: hash chain **BROKEN** at entry ${verdict.brokenAt + 1} (${verdict.reason}): the record was altered after it was written.`
 }
 
-export function commands(s: IncidentSnapshot, verdict: ChainVerdict): string {
+export function commands(s: IncidentRecord, verdict: ChainVerdict): string {
   const { commands: history, breakGlass } = commandHistory(s.commandLog)
   const ran = history.filter((c) => c.run)
   const notRun = history.filter((c) => !c.run)
@@ -156,9 +157,12 @@ export function commands(s: IncidentSnapshot, verdict: ChainVerdict): string {
   )
 }
 
-export function stopGaps(s: IncidentSnapshot): string {
+export function stopGaps(s: IncidentRecord): string {
   const mitigatedAt = s.incident.mitigatedAt
-  const ticks = s.checklist.filter((c) => c.stage === 'stop-bleeding').map(tickLine)
+  const ticks = s.checklist
+    .filter((c) => c.stage === 'stop-bleeding')
+    .sort((a, b) => a.order - b.order)
+    .map(tickLine)
   const { commands: history } = commandHistory(s.commandLog)
   const ran = history.filter(
     (c) => c.run && (mitigatedAt == null || c.run.startedAt <= mitigatedAt),

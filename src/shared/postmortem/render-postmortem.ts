@@ -6,10 +6,10 @@
  */
 import { verifyChain, type ChainVerdict } from '../commands/hash-chain'
 import { closingReport } from '../closing/closing-acts'
+import type { IncidentRecord } from '../incident/model'
 import { blocks, heading, inline, paragraphs } from './markdown'
 import * as commandSection from './command-sections'
 import * as section from './sections'
-import type { IncidentSnapshot } from './source'
 
 export const POSTMORTEM_PRESETS = ['google-sre', 'pagerduty'] as const
 export type PostmortemPreset = (typeof POSTMORTEM_PRESETS)[number]
@@ -37,7 +37,7 @@ function document(title: string, parts: readonly Part[]): string {
   return `${blocks(title, ...parts.map(([name, text]) => blocks(`## ${name}`, text)))}\n`
 }
 
-export function renderPostmortem(s: IncidentSnapshot, options: RenderOptions): string {
+export function renderPostmortem(s: IncidentRecord, options: RenderOptions): string {
   const report = closingReport(s.incident)
   const verdict = options.verdict ?? verifyChain(s.commandLog)
   const title = heading(1, `Postmortem: ${s.incident.title}`)
@@ -88,10 +88,7 @@ export function renderPostmortem(s: IncidentSnapshot, options: RenderOptions): s
 }
 
 /** A file name for the export: the incident's date and title, safe on every file system. */
-export function postmortemFileName(
-  s: Pick<IncidentSnapshot, 'incident'>,
-  extension = 'md',
-): string {
+export function postmortemFileName(s: Pick<IncidentRecord, 'incident'>, extension = 'md'): string {
   const date = new Date(s.incident.declaredAt).toISOString().slice(0, 10)
   const slug = s.incident.title
     .normalize('NFKD')

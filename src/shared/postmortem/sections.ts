@@ -11,13 +11,14 @@ import {
   NOTE_KINDS,
   type ChecklistItem,
   type ClosingReport,
+  type IncidentRecord,
   type NoteKind,
 } from '../incident/model'
 import { STAGES } from '../incident/stages'
 import { blocks, bullets, heading, inline, linkOrText, paragraphs, table, who } from './markdown'
-import { utc, utcDate, type IncidentSnapshot } from './source'
+import { utc, utcDate } from './utc'
 
-export function metadata(s: IncidentSnapshot, report: ClosingReport, now: number): string {
+export function metadata(s: IncidentRecord, report: ClosingReport, now: number): string {
   const { incident } = s
   const rows: [string, string][] = [
     ['Date', utcDate(incident.impactStartedAt ?? incident.declaredAt)],
@@ -33,7 +34,7 @@ export function metadata(s: IncidentSnapshot, report: ClosingReport, now: number
   )
 }
 
-export function metrics(s: IncidentSnapshot): string {
+export function metrics(s: IncidentRecord): string {
   const m = incidentMetrics(s.incident, s.checklist)
   return table(
     ['Metric', 'Time', 'Measured'],
@@ -45,7 +46,7 @@ export function metrics(s: IncidentSnapshot): string {
   )
 }
 
-export function roles(s: IncidentSnapshot): string {
+export function roles(s: IncidentRecord): string {
   const names = new Map(s.people.map((p) => [p.id, p.name]))
   const people = table(
     ['Person', 'Team', 'Roles', 'Joined', 'Left'],
@@ -76,7 +77,7 @@ export function roles(s: IncidentSnapshot): string {
   return blocks(heading(3, 'People'), people, heading(3, 'Role history (handovers)'), history)
 }
 
-export function actionItems(s: IncidentSnapshot, now: number): string {
+export function actionItems(s: IncidentRecord, now: number): string {
   if (s.actionItems.length === 0) return '_No action items yet._'
   const items = [...s.actionItems].sort(
     (a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.createdAt - b.createdAt,
@@ -108,7 +109,7 @@ export function lessons(
   )
 }
 
-export function timeline(s: IncidentSnapshot): string {
+export function timeline(s: IncidentRecord): string {
   if (s.events.length === 0) return '_Nothing recorded._'
   return s.events
     .map((e) => {
@@ -129,7 +130,7 @@ const NOTE_KIND_HEADINGS: Record<NoteKind, string> = {
   update: 'Updates',
 }
 
-export function notes(s: IncidentSnapshot): string {
+export function notes(s: IncidentRecord): string {
   const kept = s.notes.filter((n) => !n.draft)
   if (kept.length === 0) return blocks(heading(3, 'Notes'), '_No notes._')
   return blocks(
@@ -147,7 +148,7 @@ export function notes(s: IncidentSnapshot): string {
   )
 }
 
-export function stakeholderUpdates(s: IncidentSnapshot): string {
+export function stakeholderUpdates(s: IncidentRecord): string {
   if (s.stakeholderUpdates.length === 0) return '_No stakeholder update was recorded._'
   return blocks(
     ...[...s.stakeholderUpdates]
@@ -174,7 +175,7 @@ export function tickLine(c: ChecklistItem): string {
   return listLine(`[${c.checkedAt === null ? ' ' : 'x'}]`, inline(c.text) || '_no text_', when)
 }
 
-export function checklist(s: IncidentSnapshot): string {
+export function checklist(s: IncidentRecord): string {
   return blocks(
     heading(3, 'Checklist'),
     ...STAGES.flatMap((stage) => {
