@@ -127,7 +127,8 @@ export type RecordTable = keyof RecordRows
 
 /**
  * One incident's whole record: what the screen shows, what the postmortem and the JSON
- * backup are made from, what an import writes. Rows in the order ROW_TABLES gives.
+ * backup are made from, what an import writes. Read from the database or a file, rows are
+ * in the order ROW_TABLES gives; acts on screen add new rows at the end.
  */
 export type IncidentRecord = { [T in RowTable]: RowOf<T>[] } & {
   incident: Incident
