@@ -13,6 +13,7 @@ import type {
   ActionItem,
   ChecklistItem,
   Incident,
+  IncidentRecord,
   Note,
   Person,
   RoleAssignment,
@@ -20,7 +21,6 @@ import type {
   TimelineEvent,
 } from '../../src/shared/incident/model'
 import { NOTE_KINDS, EVENT_KINDS } from '../../src/shared/incident/model'
-import type { IncidentSnapshot } from '../../src/shared/postmortem/source'
 
 export interface FixtureOptions {
   /** User text for a field (the field name and an index make it traceable). */
@@ -29,7 +29,14 @@ export interface FixtureOptions {
   commands?: number
   notes?: number
   actionItems?: number
+  stakeholderUpdates?: number
+  /** Still open: no closing report, not mitigated, not closed. */
+  open?: boolean
+  /** A break-glass session in the command log (default true). */
+  breakGlass?: boolean
   incidentId?: string
+  /** Sequence numbers of the events to pin. */
+  pinned?: number[]
   /** Put before every row id, so several fixtures can live in one database. */
   rowIdPrefix?: string
 }
@@ -37,7 +44,7 @@ export interface FixtureOptions {
 export const T0 = Date.UTC(2026, 10, 25, 13, 0, 0)
 const MIN = 60_000
 
-export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot {
+export function fixtureIncident(options: FixtureOptions = {}): IncidentRecord {
   const text = options.text ?? ((field, index) => `${field} ${index}`)
   const id = options.incidentId ?? 'inc-1'
   const px = options.rowIdPrefix ?? ''
@@ -49,12 +56,12 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     impactStartedAt: T0 - 12 * MIN,
     declaredAt: T0,
     declaredBy: text('leader', 0),
-    status: 'closed',
-    stage: 'postmortem',
-    closedAt: T0 + 95 * MIN,
+    status: options.open ? 'active' : 'closed',
+    stage: options.open ? 'stop-bleeding' : 'postmortem',
+    closedAt: options.open ? null : T0 + 95 * MIN,
     archivedAt: null,
     operatorId: `${px}p-1`,
-    mitigatedAt: T0 + 41 * MIN,
+    mitigatedAt: options.open ? null : T0 + 41 * MIN,
     closing: {
       summary: text('summary', 0),
       impact: text('impact', 0),
@@ -70,6 +77,7 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     },
     updatedAt: T0 + 95 * MIN,
   }
+  if (options.open) delete incident.closing
   const person = (n: number, field: string): Person => ({
     id: `${px}p-${n}`,
     incidentId: id,
@@ -95,10 +103,11 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     assignedAt: at,
     endedAt,
   })
+  // In the record's order (by assignment time).
   const roles = [
     role(1, `${px}p-1`, 'incident-leader', T0),
-    role(2, `${px}p-2`, 'operational-expert', T0 + 2 * MIN),
     role(3, `${px}p-1`, 'communication-leader', T0, T0 + 3 * MIN),
+    role(2, `${px}p-2`, 'operational-expert', T0 + 2 * MIN),
     role(4, `${px}p-3`, 'communication-leader', T0 + 3 * MIN),
   ]
   const checklist: ChecklistItem[] = STAGES.flatMap((stage, s) =>
@@ -135,17 +144,20 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     ticket: i === 0 ? 'https://tickets.example.com/INC-42' : text('ticket', i),
     createdAt: T0 + 90 * MIN,
   }))
-  const stakeholderUpdates: StakeholderUpdate[] = [0, 1].map((i) => ({
-    id: `${px}u-${i}`,
-    incidentId: id,
-    happening: text('happening', i),
-    impact: text('updateImpact', i),
-    doing: text('doing', i),
-    nextUpdateAt: T0 + (i + 1) * 30 * MIN,
-    text: `${text('updateText', i)}\nNext update at 14:00`,
-    sentAt: T0 + (4 + i * 30) * MIN,
-    sentBy: people[2]!.name,
-  }))
+  const stakeholderUpdates: StakeholderUpdate[] = Array.from(
+    { length: options.stakeholderUpdates ?? 2 },
+    (_, i) => ({
+      id: `${px}u-${i}`,
+      incidentId: id,
+      happening: text('happening', i),
+      impact: text('updateImpact', i),
+      doing: text('doing', i),
+      nextUpdateAt: T0 + (i + 1) * 30 * MIN,
+      text: `${text('updateText', i)}\nNext update at 14:00`,
+      sentAt: T0 + (4 + i * 30) * MIN,
+      sentBy: people[2]!.name,
+    }),
+  )
 
   const commandLog: CommandLogRow[] = []
   const log = (entry: Partial<CommandLogEntry> & Pick<CommandLogEntry, 'kind' | 'at'>) => {
@@ -174,16 +186,17 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
       text: i === 0 ? 'kubectl rollout undo deployment/api -n prod' : text('command', i),
       hash: 'ab'.repeat(32),
       context: {
-        cwd: '/srv',
+        cwd: i === 0 ? '/srv' : text('cwd', i),
         user: 'ops',
         host: 'bastion',
-        kubeContext: 'prod',
+        kubeContext: i === 0 ? 'prod' : text('kubeContext', i),
         kubeNamespace: 'api',
         firstWord: 'kubectl',
         firstWordKind: 'command' as const,
       },
     }
     log({ kind: 'proposed', at, personName: people[0]!.name, ...proposal })
+    if (i % 6 === 5) continue // still pending at export
     if (i % 5 === 4) {
       log({
         kind: 'rejected',
@@ -208,6 +221,7 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
       approvers: [people[1]!.name],
       ...proposal,
     })
+    if (i % 7 === 6) continue // still running at export
     log({
       kind: 'finished',
       at: at + 3500,
@@ -217,13 +231,15 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
       ...proposal,
     })
   }
-  log({
-    kind: 'break-glass-started',
-    at: T0 + 50 * MIN,
-    personName: people[1]!.name,
-    note: text('breakGlass', 0),
-  })
-  log({ kind: 'break-glass-ended', at: T0 + 52 * MIN, personName: people[1]!.name })
+  if (options.breakGlass ?? true) {
+    log({
+      kind: 'break-glass-started',
+      at: T0 + 50 * MIN,
+      personName: people[1]!.name,
+      note: text('breakGlass', 0),
+    })
+    log({ kind: 'break-glass-ended', at: T0 + 52 * MIN, personName: people[1]!.name })
+  }
 
   const events: TimelineEvent[] = Array.from({ length: options.events ?? 12 }, (_, i) => ({
     seq: i + 1,
@@ -246,6 +262,7 @@ export function fixtureIncident(options: FixtureOptions = {}): IncidentSnapshot 
     events,
     actionItems,
     stakeholderUpdates,
+    pinned: new Set(options.pinned ?? []),
     commandLog,
   }
 }

@@ -1,14 +1,13 @@
+/**
+ * Adding a table to the incident record touches three files:
+ * 1. src/shared/incident/record-schema.ts: its row schema, in `rowSchemas` (its type is
+ *    inferred from it; the JSON backup checks imports with it);
+ * 2. src/shared/incident/model.ts: its entry in `ROW_TABLES` (order, references);
+ * 3. this file: its Table property and its store in a new schema version.
+ * Reading, writing, importing, exporting and the screen's copy follow `ROW_TABLES`.
+ */
 import Dexie, { type Table } from 'dexie'
-import type {
-  ActionItem,
-  ChecklistItem,
-  Incident,
-  Note,
-  Person,
-  RoleAssignment,
-  StakeholderUpdate,
-  TimelineEvent,
-} from '../../shared/incident/model'
+import type { Incident, RowOf, RowTable, TimelineEvent } from '../../shared/incident/model'
 import type { CommandLogRow } from '../../shared/commands/command-log'
 import type { StopGapTemplate } from '../../shared/commands/stop-gap-templates'
 import type { UpdateCadence } from '../../shared/closing/stakeholder-updates'
@@ -34,16 +33,16 @@ export interface Pin {
  */
 export class WarRoomDatabase extends Dexie {
   incidents!: Table<Incident, string>
-  people!: Table<Person, string>
-  roles!: Table<RoleAssignment, string>
-  checklist!: Table<ChecklistItem, string>
-  notes!: Table<Note, string>
-  actionItems!: Table<ActionItem, string>
+  people!: Table<RowOf<'people'>, string>
+  roles!: Table<RowOf<'roles'>, string>
+  checklist!: Table<RowOf<'checklist'>, string>
+  notes!: Table<RowOf<'notes'>, string>
+  actionItems!: Table<RowOf<'actionItems'>, string>
   events!: Table<TimelineEvent, number>
   pins!: Table<Pin, [string, number]>
   settings!: Table<Setting, string>
   commandLog!: Table<CommandLogRow, number>
-  stakeholderUpdates!: Table<StakeholderUpdate, string>
+  stakeholderUpdates!: Table<RowOf<'stakeholderUpdates'>, string>
 
   constructor(name = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, options)
@@ -71,7 +70,7 @@ export class WarRoomDatabase extends Dexie {
         await tx
           .table('notes')
           .toCollection()
-          .modify((note: Partial<Note>) => {
+          .modify((note: Partial<RowOf<'notes'>>) => {
             note.draft ??= false
             note.revision ??= 1
           })
@@ -89,4 +88,16 @@ export class WarRoomDatabase extends Dexie {
     // mitigation time live on the incident row: no schema change for them).
     this.version(4).stores({ stakeholderUpdates: 'id, incidentId' })
   }
+}
+
+/** The store of each table of rows. A table of ROW_TABLES without one here fails to compile. */
+type RowStores = { [T in RowTable]: Table<RowOf<T>, string> }
+const rowStores = (db: WarRoomDatabase): RowStores => db
+
+/** The store of one table of rows, typed by its name. */
+export function rowStore<T extends RowTable>(
+  db: WarRoomDatabase,
+  table: T,
+): Table<RowOf<T>, string> {
+  return rowStores(db)[table]
 }

@@ -1,8 +1,9 @@
-import { GENESIS_HASH, hashLink } from '../../shared/commands/hash-chain'
 import type { CommandLogRow } from '../../shared/commands/command-log'
+import { GENESIS_HASH, hashLink } from '../../shared/commands/hash-chain'
 import type { CommandLogEntry } from '../../shared/commands/gate-model'
 import type { RecordChange } from '../../shared/incident/change'
 import type { TimelineEvent } from '../../shared/incident/model'
+import type { StoredAppends } from '../../shared/incident/record'
 import { WarRoomDatabase } from './database'
 
 const strictInstances = new WeakMap<WarRoomDatabase, WarRoomDatabase>()
@@ -29,31 +30,35 @@ function alreadyStored(last: CommandLogRow | undefined, entry: CommandLogEntry):
 
 /**
  * Appends to an incident's command log, chained to the entry before it (same transaction).
- * False when the entry is already there: the host delivers an entry again until a window
+ * Null when the entry is already there: the host delivers an entry again until a window
  * acknowledges it, and several windows store what it sends.
  */
-async function appendCommandLog(db: WarRoomDatabase, entry: CommandLogEntry): Promise<boolean> {
+async function appendCommandLog(
+  db: WarRoomDatabase,
+  entry: CommandLogEntry,
+): Promise<CommandLogRow | null> {
   const last = await db.commandLog.where('incidentId').equals(entry.incidentId).last()
-  if (alreadyStored(last, entry)) return false
+  if (alreadyStored(last, entry)) return null
   const prevHash = last?.hash ?? GENESIS_HASH
-  await db.commandLog.add({
+  const row: CommandLogRow = {
     incidentId: entry.incidentId,
     payload: entry,
     prevHash,
     hash: hashLink(entry, prevHash),
-  })
-  return true
+  }
+  return { ...row, seq: await db.commandLog.add(row) }
 }
 
 /**
  * Commits changes and their events in ONE transaction (IndexedDB costs about a
  * millisecond per transaction whatever its size): either all of it is saved or none.
- * Resolves with the events as stored (with their sequence numbers).
+ * Resolves with the events and command-log rows as stored (with their sequence numbers
+ * and hashes), for the screen's copy of the record.
  */
 export async function commitChanges(
   db: WarRoomDatabase,
   batch: readonly RecordChange[],
-): Promise<TimelineEvent[]> {
+): Promise<StoredAppends> {
   const tables = new Set<string>(['events'])
   for (const change of batch) for (const c of change.changes) tables.add(c.table)
   if (batch.some((change) => change.pins?.length)) tables.add('pins')
@@ -63,15 +68,19 @@ export async function commitChanges(
     db = strict(db)
   }
   return db.transaction('rw', [...tables], async () => {
-    const stored: TimelineEvent[] = []
+    const events: TimelineEvent[] = []
+    const commandLog: CommandLogRow[] = []
     for (const change of batch) {
       for (const { table, put, remove } of change.changes) {
         if (put?.length) await db.table(table).bulkPut(put as object[])
         if (remove?.length) await db.table(table).bulkDelete(remove as string[])
       }
       let logged = !change.commandLog?.length
-      for (const entry of change.commandLog ?? [])
-        logged = (await appendCommandLog(db, entry)) || logged
+      for (const entry of change.commandLog ?? []) {
+        const row = await appendCommandLog(db, entry)
+        if (row) commandLog.push(row)
+        logged = row !== null || logged
+      }
       // A gate entry stored before (delivered again) gets no second timeline line either.
       if (!logged) continue
       for (const pin of change.pins ?? []) {
@@ -81,9 +90,9 @@ export async function commitChanges(
       }
       for (const event of change.events) {
         const seq = await db.events.add(event as TimelineEvent)
-        stored.push({ ...event, seq })
+        events.push({ ...event, seq })
       }
     }
-    return stored
+    return { events, commandLog }
   })
 }

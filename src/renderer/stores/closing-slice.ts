@@ -1,8 +1,9 @@
 import type { StateCreator } from 'zustand'
 import { DEFAULT_CADENCE, type UpdateCadence } from '../../shared/closing/stakeholder-updates'
 import type { ImportedIncident } from '../../shared/export/incident-file'
-import { importClash, writeImportedIncident } from '../db/incident-snapshot'
-import { listIncidents } from '../db/record-reader'
+import type { IncidentRecord } from '../../shared/incident/model'
+import { importClash, writeImportedIncident } from '../db/incident-import'
+import { listIncidents, loadIncidentRecord } from '../db/record-reader'
 import { describeStorageError } from '../db/storage-errors'
 import type { RecordSlice } from './record-slice'
 
@@ -23,6 +24,8 @@ export interface ClosingSlice {
   importClash(imported: ImportedIncident): Promise<'none' | 'incident' | 'rows'>
   /** Writes an imported incident in one transaction and lists it; throws what went wrong. */
   importIncident(imported: ImportedIncident): Promise<void>
+  /** An incident's record as stored, read back whole (what a JSON backup is made from). */
+  readStoredRecord(incidentId: string): Promise<IncidentRecord>
 }
 
 export const createClosingSlice: StateCreator<ClosingSlice & RecordSlice, [], [], ClosingSlice> = (
@@ -65,5 +68,11 @@ export const createClosingSlice: StateCreator<ClosingSlice & RecordSlice, [], []
     if (!db) throw new Error('the incident record is not available')
     await writeImportedIncident(db, imported)
     set({ incidents: await listIncidents(db) })
+  },
+  async readStoredRecord(incidentId) {
+    const { db } = get()
+    const record = db && (await loadIncidentRecord(db, incidentId))
+    if (!record) throw new Error('the incident record is not available')
+    return record
   },
 })

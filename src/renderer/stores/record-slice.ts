@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand'
 import type { ActContext, RecordChange } from '../../shared/incident/change'
 import { declareIncident, type Declaration } from '../../shared/incident/incident-acts'
 import type { Incident } from '../../shared/incident/model'
-import { insertEvents } from '../../shared/incident/timeline'
+import { emptyRecord, withStoredAppends } from '../../shared/incident/record'
 import type { WarRoomDatabase } from '../db/database'
 import { listIncidents, loadIncidentRecord, type IncidentRecord } from '../db/record-reader'
 import { commitChanges } from '../db/record-writer'
@@ -59,16 +59,7 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
     try {
       const stored = await commitChanges(db, [change])
       set((s) => ({
-        record:
-          s.record && stored.length
-            ? {
-                ...s.record,
-                events: insertEvents(
-                  s.record.events,
-                  stored.filter((e) => e.incidentId === s.record!.incident.id),
-                ),
-              }
-            : s.record,
+        record: s.record && withStoredAppends(s.record, stored),
         lastSavedAt: Date.now(),
       }))
       return true
@@ -112,19 +103,8 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
 
     async declare(input) {
       const { incident, change } = declareIncident(actContext(null), input)
-      const record: IncidentRecord = {
-        incident,
-        checklist: [],
-        people: [],
-        roles: [],
-        notes: [],
-        actionItems: [],
-        stakeholderUpdates: [],
-        events: [],
-        pinned: new Set(),
-      }
       set((s) => ({
-        record: applyToRecord(record, change),
+        record: applyToRecord(emptyRecord(incident), change),
         incidents: applyToIncidentList(s.incidents, change),
       }))
       // Both writes start at once (not one after the other): a reload a moment after

@@ -4,6 +4,8 @@
  * row ids of the file are taken here), and its command log kept exactly
  * (entries are hash-chained over their content, which names the original incident).
  */
+import { ROW_TABLES, type RowOf, type RowTable } from '../incident/model'
+import { eachRowTable, rowsOf } from '../incident/record'
 import type { ImportedIncident } from './incident-file'
 
 export function asImportedCopy(
@@ -23,36 +25,30 @@ export function asImportedCopy(
   }
   const incidentId = remap(s.incident.id)
   const mapped = (id: string | null) => (id === null ? null : (ids.get(id) ?? id))
-  const people = s.people.map((p) => ({ ...p, id: remap(p.id), incidentId }))
-  const roles = s.roles.map((r) => ({
-    ...r,
-    id: remap(r.id),
-    incidentId,
-    personId: remap(r.personId),
-  }))
-  const checklist = s.checklist.map((c) => ({ ...c, id: remap(c.id), incidentId }))
-  const notes = s.notes.map((n) => ({ ...n, id: remap(n.id), incidentId }))
-  const actionItems = s.actionItems.map((a) => ({ ...a, id: remap(a.id), incidentId }))
-  const stakeholderUpdates = s.stakeholderUpdates.map((u) => ({
-    ...u,
-    id: remap(u.id),
-    incidentId,
-  }))
+  // Every row gets a new id first, so references can follow whatever order tables come in.
+  const renamed = eachRowTable((table) =>
+    rowsOf(s, table).map((row) => ({ ...row, id: remap(row.id), incidentId })),
+  )
+  const copy = <T extends RowTable>(table: T): RowOf<T>[] => {
+    const references = Object.keys(ROW_TABLES[table].references ?? {})
+    if (references.length === 0) return rowsOf(renamed, table)
+    return rowsOf(renamed, table).map((row) => {
+      const next: Record<string, unknown> = { ...row }
+      for (const field of references) next[field] = mapped(next[field] as string | null)
+      return next as RowOf<T>
+    })
+  }
   return {
     ...imported,
     snapshot: {
+      ...s,
       incident: {
         ...s.incident,
         id: incidentId,
         title: `${s.incident.title}${titleSuffix}`,
         operatorId: mapped(s.incident.operatorId),
       },
-      people,
-      roles,
-      checklist,
-      notes,
-      actionItems,
-      stakeholderUpdates,
+      ...eachRowTable(copy),
       events: s.events.map((e) => ({ ...e, incidentId, refId: mapped(e.refId) })),
       commandLog: s.commandLog.map((row) => ({ ...row, incidentId })),
     },

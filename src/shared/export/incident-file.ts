@@ -4,8 +4,14 @@
  * clear reason before anything is written.
  */
 import { verifyChainAsync, type ChainVerdict } from '../commands/hash-chain'
-import type { TimelineEvent } from '../incident/model'
-import type { IncidentSnapshot } from '../postmortem/source'
+import {
+  ROW_TABLE_NAMES,
+  ROW_TABLES,
+  type IncidentRecord,
+  type RowTable,
+  type TimelineEvent,
+} from '../incident/model'
+import { eachRowTable, inRecordOrder, rowsOf } from '../incident/record'
 import {
   INCIDENT_FILE_FORMAT,
   INCIDENT_FILE_VERSION,
@@ -15,25 +21,20 @@ import {
 } from './incident-file-schema'
 
 export function toIncidentFile(
-  snapshot: IncidentSnapshot,
-  options: { pinned: ReadonlySet<number>; now: number; exportedBy: string },
+  record: IncidentRecord,
+  options: { now: number; exportedBy: string },
 ): IncidentFile {
   return {
     format: INCIDENT_FILE_FORMAT,
     version: INCIDENT_FILE_VERSION,
     exportedAt: options.now,
     exportedBy: options.exportedBy,
-    incident: snapshot.incident,
-    people: snapshot.people,
-    roles: snapshot.roles,
-    checklist: snapshot.checklist,
-    notes: snapshot.notes,
-    events: snapshot.events.map(({ seq, ...event }) =>
-      seq !== undefined && options.pinned.has(seq) ? { ...event, pinned: true } : event,
+    incident: record.incident,
+    ...eachRowTable((table) => rowsOf(record, table)),
+    events: record.events.map(({ seq, ...event }) =>
+      seq !== undefined && record.pinned.has(seq) ? { ...event, pinned: true } : event,
     ),
-    actionItems: snapshot.actionItems,
-    stakeholderUpdates: snapshot.stakeholderUpdates,
-    commandLog: snapshot.commandLog.map(({ payload, prevHash, hash }) => ({
+    commandLog: record.commandLog.map(({ payload, prevHash, hash }) => ({
       payload,
       prevHash,
       hash,
@@ -47,9 +48,11 @@ export function serializeIncidentFile(file: IncidentFile): string {
 
 /** An incident read from a file, checked and ready to be written as one transaction. */
 export interface ImportedIncident {
-  snapshot: IncidentSnapshot
-  /** Indexes (into snapshot.events) of the events that were pinned. */
-  pinned: number[]
+  /**
+   * The record the file holds. Its events are numbered 1, 2, … in file order (what its pins
+   * refer to) until the database gives them numbers of its own.
+   */
+  snapshot: IncidentRecord
   verdict: ChainVerdict
   exportedAt: number
   exportedBy: string
@@ -132,27 +135,22 @@ export async function parseIncidentFile(json: string): Promise<ImportResult> {
   const problem = inconsistency(file)
   if (problem) return fail(`The file does not hold a valid incident: ${problem}.`)
   const events: TimelineEvent[] = []
-  const pinned: number[] = []
+  const pinned = new Set<number>()
   file.events.forEach(({ pinned: isPinned, ...event }, index) => {
-    events.push(event)
-    if (isPinned) pinned.push(index)
+    events.push({ ...event, seq: index + 1 })
+    if (isPinned) pinned.add(index + 1)
   })
-  const snapshot: IncidentSnapshot = {
+  const snapshot = inRecordOrder({
     incident: file.incident,
-    people: file.people,
-    roles: file.roles,
-    checklist: file.checklist,
-    notes: file.notes,
+    ...eachRowTable((table) => rowsOf(file, table)),
     events,
-    actionItems: file.actionItems,
-    stakeholderUpdates: file.stakeholderUpdates,
+    pinned,
     commandLog: file.commandLog.map((row) => ({ ...row, incidentId: file.incident.id })),
-  }
+  })
   return {
     ok: true,
     value: {
       snapshot,
-      pinned,
       verdict: await verifyChainAsync(snapshot.commandLog),
       exportedAt: file.exportedAt,
       exportedBy: file.exportedBy,
@@ -160,20 +158,12 @@ export async function parseIncidentFile(json: string): Promise<ImportResult> {
   }
 }
 
-/** Rows of another incident, duplicate ids or roles of unknown people: not one incident. */
+/** Rows of another incident, duplicate ids or references to rows not in the file: not one incident. */
 function inconsistency(file: IncidentFile): string | null {
   const incidentId = file.incident.id
-  const tables = {
-    people: file.people,
-    roles: file.roles,
-    checklist: file.checklist,
-    notes: file.notes,
-    actionItems: file.actionItems,
-    stakeholderUpdates: file.stakeholderUpdates,
-  }
-  for (const [table, list] of Object.entries(tables)) {
+  for (const table of ROW_TABLE_NAMES) {
     const ids = new Set<string>()
-    for (const row of list) {
+    for (const row of rowsOf(file, table)) {
       if (row.incidentId !== incidentId) return `${table} holds a row of another incident`
       if (ids.has(row.id)) return `${table} holds the id ${JSON.stringify(row.id)} twice`
       ids.add(row.id)
@@ -181,8 +171,14 @@ function inconsistency(file: IncidentFile): string | null {
   }
   if (file.events.some((e) => e.incidentId !== incidentId))
     return 'events holds an event of another incident'
-  const people = new Set(file.people.map((p) => p.id))
-  if (file.roles.some((r) => !people.has(r.personId)))
-    return 'roles names a person who is not in the file'
+  for (const table of ROW_TABLE_NAMES) {
+    const references = Object.entries(ROW_TABLES[table].references ?? {}) as [string, RowTable][]
+    for (const [field, target] of references) {
+      const known = new Set(rowsOf(file, target).map((row) => row.id))
+      const rows = rowsOf(file, table) as unknown as Record<string, unknown>[]
+      if (rows.some((row) => !known.has(row[field] as string)))
+        return `${table} names a row of ${target} that is not in the file`
+    }
+  }
   return null
 }

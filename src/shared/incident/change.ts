@@ -1,26 +1,7 @@
-import type {
-  ActionItem,
-  ChecklistItem,
-  Incident,
-  Note,
-  Person,
-  RoleAssignment,
-  StakeholderUpdate,
-  TimelineEvent,
-} from './model'
+import type { RecordRows, RecordTable, TimelineEvent } from './model'
 import type { CommandLogEntry } from '../commands/gate-model'
 
-/** Rows of each record table, by table name. */
-export interface RecordRows {
-  incidents: Incident
-  people: Person
-  roles: RoleAssignment
-  checklist: ChecklistItem
-  notes: Note
-  actionItems: ActionItem
-  stakeholderUpdates: StakeholderUpdate
-}
-export type RecordTable = keyof RecordRows
+export type { RecordRows, RecordTable } from './model'
 
 /** Rows to put into, and keys to delete from, one table. */
 export type TableChange = {

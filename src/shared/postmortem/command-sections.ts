@@ -7,55 +7,89 @@ import { formatDuration } from '../commands/command-log'
 import type { ChainVerdict } from '../commands/hash-chain'
 import { maskSecrets } from '../commands/mask-secrets'
 import { toVisible } from '../commands/visible-text'
+import type { IncidentRecord } from '../incident/model'
 import { commandHistory, type CommandHistory } from './command-history'
-import { codeBlock, inline, inlineCode, table } from './markdown'
+import { blocks, codeBlock, heading, inline, inlineCode, table, who } from './markdown'
 import { tickLine } from './sections'
-import { utc, type IncidentSnapshot } from './source'
+import { utc } from './utc'
+
+/** Columns between tab stops, as terminals expand a tab in output. */
+const TAB_WIDTH = 8
+
+/**
+ * A block whose every line starts with `$ ` reads as prompts without output (markdownlint
+ * MD014); such a `$` is part of what was typed or printed, and is written as `\u{24}`.
+ */
+const PROMPT_LIKE = /^\s*\$\s/
+
+function promptLike(lines: readonly string[]): boolean {
+  const written = lines.filter((line) => line.trim() !== '')
+  return written.length > 0 && written.every((line) => PROMPT_LIKE.test(line))
+}
+
+function dollarsVisible(lines: readonly string[]): string[] {
+  return lines.map((line) => line.replace(/^(\s*)\$/, '$1\\u{24}'))
+}
 
 /** A command shown exactly: hidden or non-ASCII characters written as \u{…}, secrets masked. */
 function commandText(text: string): { block: string; note: string } {
   const masked = maskSecrets(text)
-  if (!/[^\x20-\x7e\n]/.test(masked)) return { block: codeBlock(masked, 'sh'), note: '' }
-  const visible = masked.split('\n').map(toVisible).join('\n')
+  const lines = masked.split('\n')
+  const dollars = promptLike(lines)
+  const hidden = /[^\x20-\x7e\n]/.test(masked)
+  if (!dollars && !hidden) return { block: codeBlock(masked, 'sh'), note: '' }
+  const visible = lines.map(toVisible)
+  const notes = [
+    hidden && 'Hidden or non-ASCII characters are written as `\\u{…}`.',
+    dollars &&
+      'A `$` that starts a line is part of the command (not a prompt): it is written as `\\u{24}`.',
+  ].filter(Boolean)
   return {
-    block: codeBlock(visible, 'text'),
-    note: '\n\n_Hidden or non-ASCII characters are written as `\\u{…}`._',
+    block: codeBlock((dollars ? dollarsVisible(visible) : visible).join('\n'), 'text'),
+    note: `_${notes.join(' ')}_`,
   }
 }
 
-/** Output as recorded (ANSI already stripped): other control characters made visible. */
-function outputText(output: string): string {
+function expandTabs(line: string): string {
+  let out = ''
+  for (const char of line)
+    out += char === '\t' ? ' '.repeat(TAB_WIDTH - (out.length % TAB_WIDTH)) : char
+  return out
+}
+
+/** Output as recorded (ANSI already stripped): tabs expanded, other control characters visible. */
+function outputText(output: string): { block: string; note: string } {
   // eslint-disable-next-line no-control-regex
   const shown = maskSecrets(output).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) =>
     toVisible(c),
   )
-  return codeBlock(shown, 'text')
+  let lines = shown.split('\n')
+  if (shown.includes('\t')) lines = lines.map(expandTabs)
+  const dollars = promptLike(lines)
+  return {
+    block: codeBlock((dollars ? dollarsVisible(lines) : lines).join('\n'), 'text'),
+    note: dollars ? '_A `$` that starts a line of the output is written as `\\u{24}`._' : '',
+  }
 }
 
 function commandEntry(command: CommandHistory, index: number): string {
   const { block, note } = commandText(command.text)
-  const lines = [`### Command ${index + 1}`, '', block + note, '']
-  const facts: string[] = [
-    `Proposed by ${inline(command.proposedBy ?? 'someone')} at ${utc(command.proposedAt)}`,
-  ]
+  const facts: string[] = [`Proposed by ${who(command.proposedBy)} at ${utc(command.proposedAt)}`]
   const cwd = command.context?.cwd
   if (cwd) facts.push(`Working directory ${inlineCode(maskSecrets(cwd))}`)
-  if (command.context?.kubeContext)
-    facts.push(
-      `Kubernetes context ${inline(command.context.kubeContext)}${command.context.kubeNamespace ? `, namespace ${inline(command.context.kubeNamespace)}` : ''}`,
-    )
-  for (const a of command.approvals)
-    facts.push(
-      `Approved by ${inline(a.name)} at ${utc(a.at)}${a.comment ? `: ${inline(a.comment)}` : ''}`,
-    )
+  const kube = inline(command.context?.kubeContext ?? '')
+  const namespace = inline(command.context?.kubeNamespace ?? '')
+  if (kube) facts.push(`Kubernetes context ${kube}${namespace ? `, namespace ${namespace}` : ''}`)
+  for (const a of command.approvals) {
+    const comment = inline(a.comment ?? '')
+    facts.push(`Approved by ${who(a.name)} at ${utc(a.at)}${comment ? `: ${comment}` : ''}`)
+  }
   if (command.run) {
     const r = command.run
     const approvers = r.approvers.length
-      ? r.approvers.map(inline).join(', ')
+      ? r.approvers.map(who).join(', ')
       : 'the read-only allow-list'
-    facts.push(
-      `Run at ${utc(r.startedAt)} by ${inline(r.by ?? 'someone')}, approved by ${approvers}`,
-    )
+    facts.push(`Run at ${utc(r.startedAt)} by ${who(r.by)}, approved by ${approvers}`)
     facts.push(
       r.exitCode === null && r.finishedAt === null
         ? 'Result not recorded (still running at export, or the shell did not report it)'
@@ -63,17 +97,24 @@ function commandEntry(command: CommandHistory, index: number): string {
     )
   } else if (command.outcome) {
     const o = command.outcome
+    const why = inline(o.note ?? '')
     facts.push(
-      `Not run: ${o.kind}${o.by ? ` by ${inline(o.by)}` : ''} at ${utc(o.at)}${o.note ? ` (${inline(o.note)})` : ''}`,
+      `Not run: ${o.kind}${o.by && inline(o.by) ? ` by ${inline(o.by)}` : ''} at ${utc(o.at)}${why ? ` (${why})` : ''}`,
     )
   } else {
     facts.push('Not run (still pending at export)')
   }
   if (command.hash) facts.push(`SHA-256 ${inlineCode(command.hash)}`)
-  lines.push(...facts.map((f) => `- ${f}`))
-  if (command.run?.output)
-    lines.push('', '**Output (excerpt)**', '', outputText(command.run.output))
-  return lines.join('\n')
+  const output = command.run?.output ? outputText(command.run.output) : null
+  return blocks(
+    heading(3, `Command ${index + 1}`),
+    block,
+    note,
+    facts.map((f) => `- ${f}`).join('\n'),
+    output && 'Output (excerpt):',
+    output?.block,
+    output?.note,
+  )
 }
 
 export function verdictLine(verdict: ChainVerdict): string {
@@ -82,33 +123,28 @@ export function verdictLine(verdict: ChainVerdict): string {
     : `Command log: hash chain **BROKEN** at entry ${verdict.brokenAt + 1} (${verdict.reason}): the record was altered after it was written.`
 }
 
-export function commands(s: IncidentSnapshot, verdict: ChainVerdict): string {
+export function commands(s: IncidentRecord, verdict: ChainVerdict): string {
   const { commands: history, breakGlass } = commandHistory(s.commandLog)
-  const parts = [verdictLine(verdict)]
   const ran = history.filter((c) => c.run)
   const notRun = history.filter((c) => !c.run)
-  parts.push(
+  return blocks(
+    verdictLine(verdict),
     ran.length
       ? ran.map(commandEntry).join('\n\n')
       : '_No command was run through the guarded terminal._',
-  )
-  if (notRun.length) {
-    parts.push(
-      '**Proposed but not run**',
-      notRun
-        .map((c) => {
-          const { block } = commandText(c.text)
-          const why = c.outcome
-            ? `${c.outcome.kind}${c.outcome.note ? `: ${inline(c.outcome.note)}` : ''}`
-            : 'pending'
-          return `${block}\n\nProposed by ${inline(c.proposedBy ?? 'someone')} at ${utc(c.proposedAt)}; ${why}.`
-        })
-        .join('\n\n'),
-    )
-  }
-  if (breakGlass.length) {
-    parts.push(
-      '**Break-glass (direct typing into the shell)**',
+    notRun.length > 0 && heading(3, 'Proposed but not run'),
+    ...notRun.map((c) => {
+      const { block, note } = commandText(c.text)
+      const reason = inline(c.outcome?.note ?? '')
+      const why = c.outcome ? `${c.outcome.kind}${reason ? `: ${reason}` : ''}` : 'pending'
+      return blocks(
+        block,
+        note,
+        `Proposed by ${who(c.proposedBy)} at ${utc(c.proposedAt)}; ${why}.`,
+      )
+    }),
+    breakGlass.length > 0 && heading(3, 'Break-glass (direct typing into the shell)'),
+    breakGlass.length > 0 &&
       table(
         ['Who', 'Reason', 'From', 'Until'],
         breakGlass.map((b) => [
@@ -118,14 +154,15 @@ export function commands(s: IncidentSnapshot, verdict: ChainVerdict): string {
           b.endedAt === null ? 'not ended' : utc(b.endedAt),
         ]),
       ),
-    )
-  }
-  return parts.join('\n\n')
+  )
 }
 
-export function stopGaps(s: IncidentSnapshot): string {
+export function stopGaps(s: IncidentRecord): string {
   const mitigatedAt = s.incident.mitigatedAt
-  const ticks = s.checklist.filter((c) => c.stage === 'stop-bleeding').map(tickLine)
+  const ticks = s.checklist
+    .filter((c) => c.stage === 'stop-bleeding')
+    .sort((a, b) => a.order - b.order)
+    .map(tickLine)
   const { commands: history } = commandHistory(s.commandLog)
   const ran = history.filter(
     (c) => c.run && (mitigatedAt == null || c.run.startedAt <= mitigatedAt),
@@ -134,15 +171,12 @@ export function stopGaps(s: IncidentSnapshot): string {
     (c) =>
       `- ${inlineCode(maskSecrets(toVisible(c.text)))} at ${utc(c.run!.startedAt)}: exit ${c.run!.exitCode ?? 'unknown'}`,
   )
-  return [
+  return blocks(
     mitigatedAt == null
       ? '_The impact was not marked as mitigated._'
       : `Impact mitigated at ${utc(mitigatedAt)}.`,
     ticks.join('\n') || '_No stop-gap checklist._',
-    cmds.length
-      ? `Commands run${mitigatedAt == null ? '' : ' until mitigation'}:\n\n${cmds.join('\n')}`
-      : '',
-  ]
-    .filter(Boolean)
-    .join('\n\n')
+    cmds.length > 0 && `Commands run${mitigatedAt == null ? '' : ' until mitigation'}:`,
+    cmds.join('\n'),
+  )
 }

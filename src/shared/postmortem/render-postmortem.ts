@@ -6,10 +6,10 @@
  */
 import { verifyChain, type ChainVerdict } from '../commands/hash-chain'
 import { closingReport } from '../closing/closing-acts'
-import { heading, inline, paragraphs } from './markdown'
+import type { IncidentRecord } from '../incident/model'
+import { blocks, heading, inline, paragraphs } from './markdown'
 import * as commandSection from './command-sections'
 import * as section from './sections'
-import type { IncidentSnapshot } from './source'
 
 export const POSTMORTEM_PRESETS = ['google-sre', 'pagerduty'] as const
 export type PostmortemPreset = (typeof POSTMORTEM_PRESETS)[number]
@@ -34,27 +34,25 @@ const BLAMELESS =
 type Part = [title: string, body: string]
 
 function document(title: string, parts: readonly Part[]): string {
-  const body = parts.map(([name, text]) => `## ${name}\n\n${text}`)
-  return `${[title, ...body].join('\n\n')}\n`
+  return `${blocks(title, ...parts.map(([name, text]) => blocks(`## ${name}`, text)))}\n`
 }
 
-export function renderPostmortem(s: IncidentSnapshot, options: RenderOptions): string {
+export function renderPostmortem(s: IncidentRecord, options: RenderOptions): string {
   const report = closingReport(s.incident)
   const verdict = options.verdict ?? verifyChain(s.commandLog)
   const title = heading(1, `Postmortem: ${s.incident.title}`)
-  const observed = s.incident.observed
-    ? `\n\n**Observed at declaration:** ${inline(s.incident.observed)}`
-    : ''
+  const observedText = inline(s.incident.observed)
+  const observed = observedText && `**Observed at declaration:** ${observedText}`
   if (options.preset === 'pagerduty') {
     return document(title, [
       [
         'Overview',
-        `${section.metadata(s, report, options.now)}\n\n${BLAMELESS}\n\n${paragraphs(report.summary)}`,
+        blocks(section.metadata(s, report, options.now), BLAMELESS, paragraphs(report.summary)),
       ],
-      ['What Happened', `${paragraphs(report.trigger)}${observed}`],
+      ['What Happened', blocks(paragraphs(report.trigger), observed)],
       ['Contributing Factors', paragraphs(report.rootCauses)],
       ['Resolution', paragraphs(report.resolution)],
-      ['Impact', `${paragraphs(report.impact)}\n\n${section.metrics(s)}`],
+      ['Impact', blocks(paragraphs(report.impact), section.metrics(s))],
       ['Responders', section.roles(s)],
       ['Timeline', section.timeline(s)],
       ['Stop-gap Measures', commandSection.stopGaps(s)],
@@ -66,12 +64,12 @@ export function renderPostmortem(s: IncidentSnapshot, options: RenderOptions): s
       ['Detection', paragraphs(report.detection)],
       ['Action Items', section.actionItems(s, options.now)],
       ['Messaging', section.stakeholderUpdates(s)],
-      ['Supporting Information', `${section.notes(s)}\n\n${section.checklist(s)}`],
+      ['Supporting Information', blocks(section.notes(s), section.checklist(s))],
     ])
   }
   return document(title, [
-    ['Overview', `${section.metadata(s, report, options.now)}\n\n${BLAMELESS}`],
-    ['Summary', `${paragraphs(report.summary)}${observed}`],
+    ['Overview', blocks(section.metadata(s, report, options.now), BLAMELESS)],
+    ['Summary', blocks(paragraphs(report.summary), observed)],
     ['Impact', paragraphs(report.impact)],
     ['Root Causes', paragraphs(report.rootCauses)],
     ['Trigger', paragraphs(report.trigger)],
@@ -85,15 +83,12 @@ export function renderPostmortem(s: IncidentSnapshot, options: RenderOptions): s
     ['Timeline', section.timeline(s)],
     ['Commands Run', commandSection.commands(s, verdict)],
     ['Stakeholder Updates', section.stakeholderUpdates(s)],
-    ['Supporting Information', `${section.notes(s)}\n\n${section.checklist(s)}`],
+    ['Supporting Information', blocks(section.notes(s), section.checklist(s))],
   ])
 }
 
 /** A file name for the export: the incident's date and title, safe on every file system. */
-export function postmortemFileName(
-  s: Pick<IncidentSnapshot, 'incident'>,
-  extension = 'md',
-): string {
+export function postmortemFileName(s: Pick<IncidentRecord, 'incident'>, extension = 'md'): string {
   const date = new Date(s.incident.declaredAt).toISOString().slice(0, 10)
   const slug = s.incident.title
     .normalize('NFKD')

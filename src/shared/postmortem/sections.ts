@@ -11,20 +11,21 @@ import {
   NOTE_KINDS,
   type ChecklistItem,
   type ClosingReport,
+  type IncidentRecord,
   type NoteKind,
 } from '../incident/model'
 import { STAGES } from '../incident/stages'
-import { bullets, inline, linkOrText, paragraphs, table } from './markdown'
-import { utc, utcDate, type IncidentSnapshot } from './source'
+import { blocks, bullets, heading, inline, linkOrText, paragraphs, table, who } from './markdown'
+import { utc, utcDate } from './utc'
 
-export function metadata(s: IncidentSnapshot, report: ClosingReport, now: number): string {
+export function metadata(s: IncidentRecord, report: ClosingReport, now: number): string {
   const { incident } = s
   const rows: [string, string][] = [
     ['Date', utcDate(incident.impactStartedAt ?? incident.declaredAt)],
     ['Authors', inline(report.authors) || '_not named_'],
     ['Status', REPORT_STATUS_LABELS[report.status]],
     ['Severity', incident.severity],
-    ['Declared', `${utc(incident.declaredAt)} by ${inline(incident.declaredBy)}`],
+    ['Declared', `${utc(incident.declaredAt)} by ${who(incident.declaredBy)}`],
     ['Closed', incident.closedAt === null ? '_still open_' : utc(incident.closedAt)],
     ['Exported', utc(now)],
   ]
@@ -33,7 +34,7 @@ export function metadata(s: IncidentSnapshot, report: ClosingReport, now: number
   )
 }
 
-export function metrics(s: IncidentSnapshot): string {
+export function metrics(s: IncidentRecord): string {
   const m = incidentMetrics(s.incident, s.checklist)
   return table(
     ['Metric', 'Time', 'Measured'],
@@ -45,7 +46,7 @@ export function metrics(s: IncidentSnapshot): string {
   )
 }
 
-export function roles(s: IncidentSnapshot): string {
+export function roles(s: IncidentRecord): string {
   const names = new Map(s.people.map((p) => [p.id, p.name]))
   const people = table(
     ['Person', 'Team', 'Roles', 'Joined', 'Left'],
@@ -72,12 +73,11 @@ export function roles(s: IncidentSnapshot): string {
       r.endedAt === null ? '' : utc(r.endedAt),
     ]),
   )
-  return s.people.length
-    ? `${people}\n\n**Role history (handovers)**\n\n${history}`
-    : '_No one recorded._'
+  if (!s.people.length) return '_No one recorded._'
+  return blocks(heading(3, 'People'), people, heading(3, 'Role history (handovers)'), history)
 }
 
-export function actionItems(s: IncidentSnapshot, now: number): string {
+export function actionItems(s: IncidentRecord, now: number): string {
   if (s.actionItems.length === 0) return '_No action items yet._'
   const items = [...s.actionItems].sort(
     (a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.createdAt - b.createdAt,
@@ -101,18 +101,21 @@ export function lessons(
   labels = ['What went well', 'What went wrong', 'Where we got lucky'],
 ): string {
   const lists = [report.wentWell, report.wentWrong, report.gotLucky]
-  return lists
-    .map((list, index) => `### ${labels[index]}\n\n${bullets(lessonLines(list))}`)
-    .join('\n\n')
+  return blocks(
+    ...lists.flatMap((list, index) => [
+      heading(3, labels[index] ?? ''),
+      bullets(lessonLines(list)),
+    ]),
+  )
 }
 
-export function timeline(s: IncidentSnapshot): string {
+export function timeline(s: IncidentRecord): string {
   if (s.events.length === 0) return '_Nothing recorded._'
   return s.events
     .map((e) => {
       const actor = inline(e.actor ?? '')
-      const who = actor ? ` ${actor}:` : ''
-      return `- ${utc(e.at)} · ${EVENT_KIND_LABELS[e.kind]} ·${who} ${inline(e.summary)}`
+      const summary = inline(e.summary)
+      return `- ${utc(e.at)} · ${EVENT_KIND_LABELS[e.kind]} ·${actor ? ` ${actor}:` : ''}${summary ? ` ${summary}` : ''}`
     })
     .join('\n')
 }
@@ -122,44 +125,64 @@ const NOTE_KIND_HEADINGS: Record<NoteKind, string> = {
   hypothesis: 'Hypotheses',
   decision: 'Decisions',
   question: 'Questions',
-  impact: 'Impact',
+  // Not "Impact": the postmortem has a section of that name (markdownlint MD024).
+  impact: 'Impact notes',
   update: 'Updates',
 }
 
-export function notes(s: IncidentSnapshot): string {
+export function notes(s: IncidentRecord): string {
   const kept = s.notes.filter((n) => !n.draft)
-  if (kept.length === 0) return '_No notes._'
-  return NOTE_KINDS.flatMap((kind) => {
-    const ofKind = kept.filter((n) => n.kind === kind)
-    if (!ofKind.length) return []
-    return [
-      `**${NOTE_KIND_HEADINGS[kind]}**`,
-      ofKind.map((n) => `- ${utc(n.createdAt)} ${inline(n.author)}: ${inline(n.text)}`).join('\n'),
-    ]
-  }).join('\n\n')
+  if (kept.length === 0) return blocks(heading(3, 'Notes'), '_No notes._')
+  return blocks(
+    heading(3, 'Notes'),
+    ...NOTE_KINDS.flatMap((kind) => {
+      const ofKind = kept.filter((n) => n.kind === kind)
+      if (!ofKind.length) return []
+      return [
+        heading(4, NOTE_KIND_HEADINGS[kind]),
+        ofKind
+          .map((n) => listLine(utc(n.createdAt), `${who(n.author)}:`, inline(n.text)))
+          .join('\n'),
+      ]
+    }),
+  )
 }
 
-export function stakeholderUpdates(s: IncidentSnapshot): string {
+export function stakeholderUpdates(s: IncidentRecord): string {
   if (s.stakeholderUpdates.length === 0) return '_No stakeholder update was recorded._'
-  return [...s.stakeholderUpdates]
-    .sort((a, b) => a.sentAt - b.sentAt)
-    .map(
-      (u) =>
-        `**${utc(u.sentAt)}**${u.sentBy ? ` by ${inline(u.sentBy)}` : ''}\n\n${paragraphs(u.text)}`,
-    )
-    .join('\n\n')
+  return blocks(
+    ...[...s.stakeholderUpdates]
+      .sort((a, b) => a.sentAt - b.sentAt)
+      .flatMap((u, index) => [
+        heading(
+          3,
+          `Update ${index + 1}, ${utc(u.sentAt)}${u.sentBy && inline(u.sentBy) ? ` by ${u.sentBy}` : ''}`,
+        ),
+        paragraphs(u.text),
+      ]),
+  )
+}
+
+/** A list item of parts a space apart, the empty ones left out (no trailing space). */
+function listLine(...parts: readonly string[]): string {
+  return `- ${parts.filter(Boolean).join(' ')}`
 }
 
 /** A checklist item as a task-list line: ticked or not, when and by whom. */
 export function tickLine(c: ChecklistItem): string {
-  const by = c.checkedBy ? `, ${inline(c.checkedBy)}` : ''
-  const when = c.checkedAt === null ? '' : ` (${utc(c.checkedAt)}${by})`
-  return `- [${c.checkedAt === null ? ' ' : 'x'}] ${inline(c.text)}${when}`
+  const by = c.checkedBy && inline(c.checkedBy) ? `, ${inline(c.checkedBy)}` : ''
+  const when = c.checkedAt === null ? '' : `(${utc(c.checkedAt)}${by})`
+  return listLine(`[${c.checkedAt === null ? ' ' : 'x'}]`, inline(c.text) || '_no text_', when)
 }
 
-export function checklist(s: IncidentSnapshot): string {
-  return STAGES.map((stage) => {
-    const items = s.checklist.filter((c) => c.stage === stage.id).sort((a, b) => a.order - b.order)
-    return `**${stage.label}**\n\n${items.map(tickLine).join('\n') || '_No items._'}`
-  }).join('\n\n')
+export function checklist(s: IncidentRecord): string {
+  return blocks(
+    heading(3, 'Checklist'),
+    ...STAGES.flatMap((stage) => {
+      const items = s.checklist
+        .filter((c) => c.stage === stage.id)
+        .sort((a, b) => a.order - b.order)
+      return [heading(4, stage.label), items.map(tickLine).join('\n') || '_No items._']
+    }),
+  )
 }

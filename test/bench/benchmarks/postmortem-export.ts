@@ -11,7 +11,7 @@ import {
   toIncidentFile,
 } from '../../../src/shared/export/incident-file'
 import { renderPostmortem } from '../../../src/shared/postmortem/render-postmortem'
-import type { IncidentSnapshot } from '../../../src/shared/postmortem/source'
+import type { IncidentRecord } from '../../../src/shared/incident/model'
 import { fixtureIncident, T0 } from '../../support/incident-fixture'
 import type { Benchmark } from '../harness'
 
@@ -36,17 +36,13 @@ async function timed(work: () => unknown): Promise<number> {
 }
 
 /** What the app does: verify the command log (native SHA-256), then render. */
-async function exportMarkdown(
-  s: IncidentSnapshot,
-  preset: 'google-sre' | 'pagerduty',
-  now: number,
-) {
+async function exportMarkdown(s: IncidentRecord, preset: 'google-sre' | 'pagerduty', now: number) {
   const verdict = await verifyChainAsync(s.commandLog)
   return renderPostmortem(s, { preset, now, verdict })
 }
 
-let incident: IncidentSnapshot | null = null
-function largeIncident(): IncidentSnapshot {
+let incident: IncidentRecord | null = null
+function largeIncident(): IncidentRecord {
   incident ??= fixtureIncident({ ...SIZE, text: realisticText })
   return incident
 }
@@ -81,11 +77,7 @@ export function postmortemExportBenchmark(): Benchmark {
         case 'Markdown, PagerDuty':
           return timed(() => exportMarkdown(s, 'pagerduty', now))
         case 'JSON backup':
-          return timed(() =>
-            serializeIncidentFile(
-              toIncidentFile(s, { pinned: new Set(), now, exportedBy: 'bench' }),
-            ),
-          )
+          return timed(() => serializeIncidentFile(toIncidentFile(s, { now, exportedBy: 'bench' })))
         default:
           return timed(async () => (bytes = (await exportMarkdown(s, 'google-sre', now)).length))
       }
@@ -109,9 +101,7 @@ export function incidentImportBenchmark(): Benchmark {
     rounds: 9,
     async setup() {
       const s = largeIncident()
-      json = serializeIncidentFile(
-        toIncidentFile(s, { pinned: new Set(), now: T0, exportedBy: 'bench' }),
-      )
+      json = serializeIncidentFile(toIncidentFile(s, { now: T0, exportedBy: 'bench' }))
     },
     async measure(variant) {
       if (variant === 'JSON.parse (baseline)') return timed(() => JSON.parse(json))

@@ -25,7 +25,7 @@ function backup(variant: string, round: number): { title: string; json: string }
     text: (field, index) => (field === 'title' ? title : `${field} ${index}: a | b *c* \`d\``),
     ...(large ? { events: 10_000, commands: 500, notes: 1_000, actionItems: 40 } : {}),
   })
-  const file = toIncidentFile(snapshot, { pinned: new Set(), now: T0, exportedBy: 'bench' })
+  const file = toIncidentFile(snapshot, { now: T0, exportedBy: 'bench' })
   return { title, json: serializeIncidentFile(file) }
 }
 

@@ -8,7 +8,7 @@ import {
   updateActionItem,
 } from '../../../shared/closing/action-items'
 import { ACTION_STATUSES, type ActionItem, type ActionStatus } from '../../../shared/incident/model'
-import { utcDate } from '../../../shared/postmortem/source'
+import { utcDate } from '../../../shared/postmortem/utc'
 import type { ActContext, RecordChange } from '../../../shared/incident/change'
 import type { IncidentRecord } from '../../db/record-reader'
 import { useAppStore } from '../../stores/app-store'

@@ -7,8 +7,7 @@ import {
   type PostmortemPreset,
 } from '../../../shared/postmortem/render-postmortem'
 import { serializeIncidentFile, toIncidentFile } from '../../../shared/export/incident-file'
-import { readIncidentSnapshot } from '../../db/incident-snapshot'
-import type { IncidentRecord } from '../../db/record-reader'
+import type { IncidentRecord } from '../../../shared/incident/model'
 import { useAppStore } from '../../stores/app-store'
 import { copyText, saveExport } from './export-actions'
 import { MarkdownPreview } from './MarkdownPreview'
@@ -17,7 +16,7 @@ import { usePostmortem } from './usePostmortem'
 export function PostmortemPanel({ record }: { record: IncidentRecord }) {
   const host = useAppStore((s) => s.host)
   const appInfo = useAppStore((s) => s.appInfo)
-  const db = useAppStore((s) => s.db)
+  const readStoredRecord = useAppStore((s) => s.readStoredRecord)
   const [preset, setPreset] = useState<PostmortemPreset>('google-sre')
   const [showSource, setShowSource] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
@@ -34,19 +33,17 @@ export function PostmortemPanel({ record }: { record: IncidentRecord }) {
   const saveMarkdown = () =>
     state &&
     run(() =>
-      saveExport(host, appInfo, postmortemFileName(state.snapshot), state.markdown, 'markdown'),
+      saveExport(host, appInfo, postmortemFileName(state.record), state.markdown, 'markdown'),
     )
   // The backup is the record as stored (read back whole), not what the preview was made of.
   const saveJson = () =>
     run(async () => {
-      const read = db && (await readIncidentSnapshot(db, record.incident.id))
-      if (!read) throw new Error('the incident record is not available')
-      const file = toIncidentFile(read.snapshot, {
-        pinned: read.pinned,
+      const stored = await readStoredRecord(record.incident.id)
+      const file = toIncidentFile(stored, {
         now: Date.now(),
         exportedBy: `War Room ${appInfo?.version ?? ''}`.trim(),
       })
-      const name = postmortemFileName(read.snapshot, 'json').replace(/^postmortem-/, 'incident-')
+      const name = postmortemFileName(stored, 'json').replace(/^postmortem-/, 'incident-')
       return saveExport(host, appInfo, name, serializeIncidentFile(file), 'json')
     })
 
@@ -91,7 +88,7 @@ export function PostmortemPanel({ record }: { record: IncidentRecord }) {
         >
           Copy Markdown
         </button>
-        <button type="button" disabled={!db} onClick={() => void saveJson()}>
+        <button type="button" onClick={() => void saveJson()}>
           {desktop ? 'Save JSON backup…' : 'Export JSON backup'}
         </button>
         {state && (

@@ -5,14 +5,9 @@ import {
   renderPostmortem,
   type PostmortemPreset,
 } from '../../../shared/postmortem/render-postmortem'
-import type { IncidentSnapshot } from '../../../shared/postmortem/source'
-import { readCommandLog } from '../../db/command-log-reader'
-import { snapshotOf } from '../../db/incident-snapshot'
-import type { IncidentRecord } from '../../db/record-reader'
-import { describeStorageError } from '../../db/storage-errors'
-import { useAppStore } from '../../stores/app-store'
+import type { IncidentRecord } from '../../../shared/incident/model'
 
-/** Performance marks around one postmortem (log read, verified, rendered; npm run bench). */
+/** Performance marks around one postmortem (log verified, rendered; npm run bench). */
 export const POSTMORTEM_START_MARK = 'warroom:postmortem-start'
 export const POSTMORTEM_READY_MARK = 'warroom:postmortem-ready'
 
@@ -24,7 +19,8 @@ const REFRESH_AFTER_MS = 700
 
 export interface PostmortemState {
   markdown: string
-  snapshot: IncidentSnapshot
+  /** The record the document was made from. */
+  record: IncidentRecord
   verdict: ChainVerdict
 }
 
@@ -43,40 +39,40 @@ function chainVerdictCache() {
 }
 
 /**
- * The postmortem of the open incident: the record on screen (the same as stored) and the
- * command log read from the database, rendered again shortly after the record changes.
+ * The postmortem of the open incident, made from the record on screen (the same as stored:
+ * acts apply the same change, and the command log as it was written), rendered again
+ * shortly after the record changes.
  */
 export function usePostmortem(record: IncidentRecord, preset: PostmortemPreset) {
-  const db = useAppStore((s) => s.db)
   const [state, setState] = useState<PostmortemState | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [verdictOf] = useState(chainVerdictCache)
   // The first document, and one in another template, are made at once; edits wait.
   const shownPreset = useRef<PostmortemPreset | null>(null)
   useEffect(() => {
-    if (!db) return
     let cancelled = false
     const delay = shownPreset.current === preset ? REFRESH_AFTER_MS : 0
     const timer = setTimeout(() => {
       performance.mark(POSTMORTEM_START_MARK)
-      readCommandLog(db, record.incident.id)
-        .then(async (log) => {
+      verdictOf(record.commandLog)
+        .then((verdict) => {
           if (cancelled) return
-          const snapshot = snapshotOf(record, log)
-          const verdict = await verdictOf(log)
-          const markdown = renderPostmortem(snapshot, { preset, now: Date.now(), verdict })
+          const markdown = renderPostmortem(record, { preset, now: Date.now(), verdict })
           performance.mark(POSTMORTEM_READY_MARK)
-          if (cancelled) return
           shownPreset.current = preset
-          setState({ markdown, snapshot, verdict })
+          setState({ markdown, record, verdict })
           setError(null)
         })
-        .catch((failure: unknown) => !cancelled && setError(describeStorageError(failure)))
+        .catch((failure: unknown) => {
+          if (cancelled) return
+          const reason = failure instanceof Error ? failure.message : String(failure)
+          setError(`The postmortem could not be made: ${reason}`)
+        })
     }, delay)
     return () => {
       cancelled = true
       clearTimeout(timer)
     }
-  }, [db, record, preset, verdictOf])
+  }, [record, preset, verdictOf])
   return { state, error }
 }

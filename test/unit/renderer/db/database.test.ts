@@ -3,7 +3,9 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { declareIncident } from '../../../../src/shared/incident/incident-acts'
 import { tickItem } from '../../../../src/shared/incident/checklist-acts'
-import type { ChecklistItem } from '../../../../src/shared/incident/model'
+import { commandLogChange } from '../../../../src/shared/commands/command-log'
+import { verifyChain } from '../../../../src/shared/commands/hash-chain'
+import { ROW_TABLE_NAMES, type ChecklistItem } from '../../../../src/shared/incident/model'
 import { WarRoomDatabase } from '../../../../src/renderer/db/database'
 import { listIncidents, loadIncidentRecord } from '../../../../src/renderer/db/record-reader'
 import { commitChanges } from '../../../../src/renderer/db/record-writer'
@@ -40,7 +42,7 @@ describe('incident database', () => {
     const db = new WarRoomDatabase(freshName())
     const { incident, change } = declareIncident(ctx(1_000), declaration)
     const stored = await commitChanges(db, [change])
-    expect(stored.every((e) => typeof e.seq === 'number')).toBe(true)
+    expect(stored.events.every((e) => typeof e.seq === 'number')).toBe(true)
 
     const item = change.changes.find((c) => c.table === 'checklist')!.put![0] as ChecklistItem
     await commitChanges(db, [tickItem(ctx(2_000), item)])
@@ -53,6 +55,61 @@ describe('incident database', () => {
       'checklist.ticked',
     ])
     expect((await listIncidents(db)).map((i) => i.id)).toEqual([incident.id])
+    db.close()
+  })
+
+  it('has a store for every table of rows of the record, keyed by id, indexed by incident', () => {
+    const db = new WarRoomDatabase(freshName())
+    for (const table of ROW_TABLE_NAMES) {
+      const { schema } = db.table(table)
+      expect(schema.primKey.keyPath, table).toBe('id')
+      expect(schema.idxByName.incidentId, table).toBeDefined()
+    }
+  })
+
+  it('reads an incident back whole: rows in the record order, pins, the command log as stored', async () => {
+    const db = new WarRoomDatabase(freshName())
+    const { incident, change } = declareIncident(ctx(1_000), declaration)
+    const early = {
+      id: 'zz-role',
+      incidentId: incident.id,
+      personId: change.changes.find((c) => c.table === 'people')!.put![0]!.id,
+      role: 'scribe' as const,
+      assignedAt: 10,
+      endedAt: null,
+    }
+    const declared = await commitChanges(db, [change])
+    const logged = await commitChanges(db, [
+      { changes: [{ table: 'roles', put: [early] }], events: [] },
+      commandLogChange({
+        kind: 'proposed',
+        at: 2_000,
+        incidentId: incident.id,
+        proposalId: 'p-1',
+        personId: null,
+        personName: 'Alice',
+        text: 'uptime',
+        hash: 'a'.repeat(64),
+        note: null,
+        context: null,
+        approvers: [],
+        exitCode: null,
+        durationMs: null,
+        output: null,
+      }),
+      {
+        changes: [],
+        events: [],
+        pins: [{ incidentId: incident.id, seq: declared.events[0]!.seq!, pinned: true, at: 3 }],
+      },
+    ])
+    const record = (await loadIncidentRecord(db, incident.id))!
+    // Assigned first, so first, although its id sorts last.
+    expect(record.roles[0]!.id).toBe('zz-role')
+    expect(record.pinned).toEqual(new Set([declared.events[0]!.seq]))
+    expect(record.commandLog).toEqual(logged.commandLog)
+    expect(record.commandLog.map((row) => row.payload.text)).toEqual(['uptime'])
+    expect(verifyChain(record.commandLog)).toEqual({ intact: true, length: 1 })
     db.close()
   })
 

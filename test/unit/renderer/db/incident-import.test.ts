@@ -2,11 +2,8 @@ import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WarRoomDatabase } from '../../../../src/renderer/db/database'
-import {
-  importClash,
-  readIncidentSnapshot,
-  writeImportedIncident,
-} from '../../../../src/renderer/db/incident-snapshot'
+import { importClash, writeImportedIncident } from '../../../../src/renderer/db/incident-import'
+import { loadIncidentRecord } from '../../../../src/renderer/db/record-reader'
 import { verifyCommandLog } from '../../../../src/renderer/db/command-log-reader'
 import { asImportedCopy } from '../../../../src/shared/export/import-copy'
 import {
@@ -30,19 +27,17 @@ async function fromFile(json: string): Promise<ImportedIncident> {
 
 const fixtureFile = () =>
   serializeIncidentFile(
-    toIncidentFile(fixtureIncident(), { pinned: new Set([2, 5]), now: T0, exportedBy: 'test' }),
+    toIncidentFile(fixtureIncident({ pinned: [2, 5] }), { now: T0, exportedBy: 'test' }),
   )
 
 describe('importing an incident into the record', () => {
   it('writes everything, pins and command log included, and exports it back the same', async () => {
     const db = new WarRoomDatabase(name)
     await writeImportedIncident(db, await fromFile(fixtureFile()))
-    const read = await readIncidentSnapshot(db, 'inc-1')
+    const read = await loadIncidentRecord(db, 'inc-1')
     expect(read!.pinned.size).toBe(2)
     expect(await verifyCommandLog(db, 'inc-1')).toMatchObject({ intact: true })
-    const again = serializeIncidentFile(
-      toIncidentFile(read!.snapshot, { pinned: read!.pinned, now: T0, exportedBy: 'test' }),
-    )
+    const again = serializeIncidentFile(toIncidentFile(read!, { now: T0, exportedBy: 'test' }))
     expect(JSON.parse(again)).toEqual(JSON.parse(fixtureFile()))
   })
 
@@ -56,7 +51,7 @@ describe('importing an incident into the record', () => {
     await writeImportedIncident(db, copy)
     expect(await db.incidents.count()).toBe(2)
     expect(await verifyCommandLog(db, copy.snapshot.incident.id)).toMatchObject({ intact: true })
-    expect((await readIncidentSnapshot(db, 'inc-1'))!.snapshot.events).toHaveLength(12)
+    expect((await loadIncidentRecord(db, 'inc-1'))!.events).toHaveLength(12)
   })
 
   it('sees when only some row ids of another incident are taken (ids are global keys)', async () => {

@@ -145,7 +145,7 @@ describe('the Google SRE postmortem of a full incident', () => {
     expect(doc.listItems).toContain('2026-11-25 13:00:00 · Incident · leader 0: event 0')
     expect(doc.listItems.some((item) => item.endsWith('note 0'))).toBe(true)
     expect(md).toContain('updateText 0')
-    expect(md).toContain('**Hypotheses**\n\n- 2026-11-25 13:06:00 expert 2: note 1')
+    expect(md).toContain('#### Hypotheses\n\n- 2026-11-25 13:06:00 expert 2: note 1')
   })
 
   it('names a file after the date and title', () => {
