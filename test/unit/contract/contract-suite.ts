@@ -181,7 +181,6 @@ export function contractSuite(name: string, open: () => Promise<BridgeUnderTest>
     })
 
     it('a window that goes away leaves its shell and running command alive; the next one reattaches with the screen and the log', async () => {
-      const log = collectLog(bridge.client)
       const firstOutput = collectOutput(bridge.client)
       const sessionId = await shellAtPrompt(bridge.client)
       const marker = join(bridge.workDir, 'survived')

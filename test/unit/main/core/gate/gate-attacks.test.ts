@@ -75,7 +75,7 @@ for (const shellKind of SHELLS) {
       await g.runToEnd('true')
       expect(existsSync(g.file('forged_X'))).toBe(false)
       // Never shown either.
-      expect(h.leader.output(g.sessionId)).not.toMatch(/\u001b\]0?(6973|133|633);/)
+      expect(h.leader.output(g.sessionId)).not.toMatch(new RegExp(`${ESC}\\]0?(6973|133|633);`))
     })
 
     it('2a. a partial line typed during a command is not completed by the next approved one', async () => {
