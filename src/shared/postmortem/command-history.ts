@@ -2,6 +2,7 @@
  * The commands of an incident as a postmortem tells them, rebuilt from the hash-chained
  * command log: each proposal with who proposed and approved it, and how its run ended.
  */
+import { approvalLabel } from '../commands/proposal-lifecycle'
 import type { CommandLogRow } from '../commands/command-log'
 import type { CommandLogEntry, ProposalContext, ShellContext } from '../commands/gate-model'
 
@@ -82,7 +83,8 @@ export function commandHistory(rows: readonly CommandLogRow[]): {
         break
       case 'approved':
         command.approvals.push({
-          name: entry.personName ?? 'someone',
+          // "Carol (own device, signed)", "Carol (in the room, recorded by Alice)"
+          name: entry.approval ? approvalLabel(entry.approval) : (entry.personName ?? 'someone'),
           at: entry.at,
           comment: entry.note,
         })

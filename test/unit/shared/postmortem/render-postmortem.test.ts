@@ -214,3 +214,47 @@ describe('what the record can no longer vouch for', () => {
     })
   })
 })
+
+describe('how each approval was given, in the postmortem', () => {
+  it('says which approvals were made on the approver’s own device (and signed), and which were said in the room', () => {
+    const incident = fixtureIncident()
+    const approvals = incident.commandLog.filter((row) => row.payload.kind === 'approved')
+    const [signed, inRoom] = approvals
+    const base = { at: signed!.payload.at, hash: signed!.payload.hash ?? '', comment: '' }
+    signed!.payload = {
+      ...signed!.payload,
+      approval: {
+        ...base,
+        personId: 'carol',
+        name: 'Carol',
+        via: 'own-device',
+        recordedBy: null,
+        signature: {
+          algorithm: 'ECDSA-P256-SHA256',
+          publicKey: 'AAAA',
+          fingerprint: '3f9a·c21e·07b4·d5e8',
+          signedAt: base.at,
+          value: 'AAAA',
+        },
+      },
+    }
+    inRoom!.payload = {
+      ...inRoom!.payload,
+      approval: {
+        ...base,
+        personId: 'dan',
+        name: 'Dan',
+        via: 'in-room',
+        recordedBy: { personId: 'alice', name: 'Alice' },
+        signature: null,
+      },
+    }
+    const items = outline(renderPostmortem(incident, { preset: 'google-sre', now: NOW })).listItems
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Approved by Carol \(own device, signed\) at /),
+        expect.stringMatching(/^Approved by Dan \(in the room, recorded by Alice\) at /),
+      ]),
+    )
+  })
+})
