@@ -8,6 +8,7 @@ import './app/base.css'
 import { App } from './app/App'
 import { openDatabase } from './db/open-database'
 import { useAppStore } from './stores/app-store'
+import { listenForRecord } from './stores/record-sync'
 
 async function connect(): Promise<void> {
   const store = useAppStore.getState()
@@ -68,6 +69,8 @@ const connected = connect()
 if (!isParticipantPage()) {
   // The record lives in the leader's browser; a participant's page has none.
   flushOnLeave()
+  // Other windows on this record (a room view, a second tab) tell this one what they saved.
+  listenForRecord((message) => useAppStore.getState().remoteChanged(message))
   const recordLoaded = loadRecord()
   // What the host's gate recorded while no window stored it (a reload, a crash) comes now.
   void Promise.all([connected, recordLoaded]).then(() => useAppStore.getState().catchUpCommandLog())

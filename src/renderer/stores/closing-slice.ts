@@ -6,6 +6,7 @@ import { importClash, writeImportedIncident } from '../db/incident-import'
 import { listIncidents, loadIncidentRecord } from '../db/record-reader'
 import { describeStorageError } from '../db/storage-errors'
 import type { RecordSlice } from './record-slice'
+import { broadcastRecord } from './record-sync'
 
 /** Which face of the open incident is on screen. */
 export type WorkspaceView = 'response' | 'closing'
@@ -68,6 +69,7 @@ export const createClosingSlice: StateCreator<ClosingSlice & RecordSlice, [], []
     if (!db) throw new Error('the incident record is not available')
     await writeImportedIncident(db, imported)
     set({ incidents: await listIncidents(db) })
+    broadcastRecord({ kind: 'incidents' })
   },
   async readStoredRecord(incidentId) {
     const { db } = get()

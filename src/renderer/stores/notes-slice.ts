@@ -5,6 +5,7 @@ import { createWriteCoalescer } from '../db/write-coalescer'
 import { describeStorageError } from '../db/storage-errors'
 import { actContext } from './act-context'
 import type { RecordSlice } from './record-slice'
+import { broadcastRecord } from './record-sync'
 
 export type TypingState = 'saving' | 'saved' | 'failed'
 
@@ -47,6 +48,7 @@ export const createNotesSlice: StateCreator<RecordSlice & NotesSlice, [], [], No
       if (!db) throw new Error('offline storage is unavailable')
       await db.transaction('rw', db.notes, () => db.notes.bulkPut(notes))
       setTyping(notes, 'saved')
+      broadcastRecord({ kind: 'notes', notes })
       set({ lastSavedAt: Date.now() })
     },
     onError: (error, notes) => {

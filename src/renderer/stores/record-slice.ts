@@ -9,6 +9,7 @@ import { commitChanges } from '../db/record-writer'
 import { describeStorageError } from '../db/storage-errors'
 import { actContext } from './act-context'
 import { applyToIncidentList, applyToRecord } from './apply-change'
+import { applyRemote, broadcastRecord, type RecordMessage } from './record-sync'
 
 /** Remembers which incident was open, so a reload (or a crash) resumes it. */
 async function rememberOpenIncident(db: WarRoomDatabase | null, id: string | null) {
@@ -46,6 +47,8 @@ export interface RecordSlice {
   commitChange(change: RecordChange): Promise<boolean>
   retryUnsaved(): Promise<void>
   storageFailed(error: unknown): void
+  /** Another window on this record saved something: show it here too. */
+  remoteChanged(message: RecordMessage): void
 }
 
 export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
@@ -62,6 +65,10 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
         record: s.record && withStoredAppends(s.record, stored),
         lastSavedAt: Date.now(),
       }))
+      // A gate entry another window stored first is not news to anyone.
+      if (change.changes.length || stored.events.length || stored.commandLog.length) {
+        broadcastRecord({ kind: 'change', change, stored })
+      }
       return true
     } catch (error) {
       set((s) => ({ unsaved: [...s.unsaved, change], storageError: describeStorageError(error) }))
@@ -167,6 +174,25 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
           return
         }
       }
+    },
+
+    remoteChanged(message) {
+      if (message.kind === 'incidents') {
+        const { db } = get()
+        if (db)
+          void listIncidents(db).then(
+            (incidents) => set({ incidents }),
+            () => {},
+          )
+        return
+      }
+      set((s) => ({
+        record: s.record && applyRemote(s.record, message),
+        incidents:
+          message.kind === 'change'
+            ? applyToIncidentList(s.incidents, message.change)
+            : s.incidents,
+      }))
     },
 
     storageFailed(error) {
