@@ -22,23 +22,34 @@ export type RecordMessage =
   /** The list of incidents changed in a way no change carries (an import). */
   | { kind: 'incidents' }
 
-let channel: BroadcastChannel | null = null
+/**
+ * One channel object per window, for sending and hearing: a channel never hears its own
+ * messages, but another object of the same window would (and apply an act twice).
+ */
+let channel: BroadcastChannel | null | undefined
+
+function windowChannel(): BroadcastChannel | null {
+  if (channel === undefined) {
+    channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL)
+  }
+  return channel
+}
 
 /** Tells the other windows; never fails the act (a window without the API just is not live). */
 export function broadcastRecord(message: RecordMessage): void {
   try {
-    channel ??= typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL)
-    channel?.postMessage(message)
+    windowChannel()?.postMessage(message)
   } catch {
     // not clonable or closed: the other windows see it after their next load
   }
 }
 
 export function listenForRecord(onMessage: (message: RecordMessage) => void): () => void {
-  if (typeof BroadcastChannel === 'undefined') return () => {}
-  const listener = new BroadcastChannel(CHANNEL)
-  listener.onmessage = (event: MessageEvent<RecordMessage>) => onMessage(event.data)
-  return () => listener.close()
+  const listener = windowChannel()
+  if (!listener) return () => {}
+  const handle = (event: MessageEvent<RecordMessage>) => onMessage(event.data)
+  listener.addEventListener('message', handle)
+  return () => listener.removeEventListener('message', handle)
 }
 
 /** Only what belongs to the incident on screen (rows of other incidents are not shown here). */

@@ -112,7 +112,8 @@ export function PostmortemPanel({ record }: { record: IncidentRecord }) {
           {error}
         </p>
       )}
-      <div className="panel-body">
+      {/* Focusable: a keyboard can scroll the preview (it has no links or fields of its own). */}
+      <div className="panel-body" tabIndex={0} role="group" aria-label="Postmortem preview">
         {!state ? (
           <p className="placeholder">Preparing the postmortem…</p>
         ) : showSource ? (
