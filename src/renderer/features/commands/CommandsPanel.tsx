@@ -8,7 +8,7 @@ import type { IncidentRecord } from '../../db/record-reader'
 import { useAppStore } from '../../stores/app-store'
 import { LeaderProposalActions } from './LeaderProposalActions'
 import { PolicyEditor } from './PolicyEditor'
-import { ProposalCard } from './ProposalCard'
+import { ProposalList } from './ProposalList'
 import { ProposeForm } from './ProposeForm'
 
 /**
@@ -52,28 +52,15 @@ export function CommandsPanel({ record }: { record: IncidentRecord }) {
         </p>
       )}
       <ProposeForm roster={roster} operatorId={operatorId} />
-      <div className="proposal-list" role="list" aria-label="Pending commands">
-        {active.length === 0 && <p className="placeholder">No command waiting.</p>}
-        {active.map((p) => (
-          <div role="listitem" key={p.id}>
-            <ProposalCard
-              proposal={p}
-              actions={
-                <LeaderProposalActions proposal={p} roster={roster} operatorId={operatorId} />
-              }
-            />
-          </div>
-        ))}
-      </div>
-      {closed.length > 0 && (
-        <div className="proposal-list" role="list" aria-label="Recent commands">
-          {closed.map((p) => (
-            <div role="listitem" key={p.id}>
-              <ProposalCard proposal={p} />
-            </div>
-          ))}
-        </div>
-      )}
+      <ProposalList
+        label="Pending commands"
+        proposals={active}
+        empty="No command waiting."
+        actions={(p) => (
+          <LeaderProposalActions proposal={p} roster={roster} operatorId={operatorId} />
+        )}
+      />
+      <ProposalList label="Recent commands" proposals={closed} />
       <p className="chain-verdict">
         <button type="button" onClick={() => void verifyCommandLog().then(setVerdict)}>
           Verify command log

@@ -1,8 +1,8 @@
 import { useState, type ClipboardEvent } from 'react'
 import type { RosterMember } from '../../../shared/commands/gate-model'
-import { sanitizePaste } from '../../../shared/commands/sanitize-paste'
 import { MAX_COMMAND_CHARS } from '../../../shared/contract'
 import { useAppStore } from '../../stores/app-store'
+import { pasteIntoBox } from './paste-into-box'
 import { PersonSelect } from './PersonSelect'
 import { StopGapPicker } from './StopGapPicker'
 
@@ -23,24 +23,10 @@ export function ProposeForm({
   const proposer = proposerId || operatorId || ''
 
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    event.preventDefault()
-    const paste = sanitizePaste(event.clipboardData.getData('text/plain'))
-    if (
-      paste.needsConfirmation &&
-      !window.confirm(
-        `The clipboard holds ${paste.lines} lines: each runs as its own command. Paste them?`,
-      )
-    ) {
-      return
-    }
-    const box = event.currentTarget
-    const next = draft.slice(0, box.selectionStart) + paste.text + draft.slice(box.selectionEnd)
-    setDraft(next.slice(0, MAX_COMMAND_CHARS))
-    setNotice(
-      paste.removed
-        ? `${paste.removed} hidden or control characters were removed from the paste.`
-        : null,
-    )
+    const pasted = pasteIntoBox(event, draft)
+    if (!pasted) return
+    setDraft(pasted.text)
+    setNotice(pasted.notice)
   }
 
   return (

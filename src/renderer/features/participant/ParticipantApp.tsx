@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
+import type { Proposal } from '../../../shared/commands/gate-model'
 import { isActive } from '../../../shared/commands/proposal-lifecycle'
 import type { TerminalSession } from '../../../shared/contract'
 import { useAppStore } from '../../stores/app-store'
-import { ProposalCard } from '../commands/ProposalCard'
+import { ProposalList } from '../commands/ProposalList'
 import { ParticipantProposalActions } from './ParticipantProposalActions'
 import { ParticipantProposeForm } from './ParticipantProposeForm'
 import { ParticipantTerminal } from './ParticipantTerminal'
@@ -63,25 +64,22 @@ export default function ParticipantApp() {
         </p>
       )}
       <main className="participant-workspace">
-        <div className="proposal-list" role="list" aria-label="Pending commands">
-          {active.length === 0 && <p className="placeholder">No command waiting.</p>}
-          {active.map((p) => (
-            <div role="listitem" key={p.id}>
-              <ProposalCard
-                proposal={p}
-                actions={
-                  expert && access ? (
-                    <ParticipantProposalActions
-                      proposal={p}
-                      personId={access.personId}
-                      signing={signing}
-                    />
-                  ) : null
-                }
-              />
-            </div>
-          ))}
-        </div>
+        <ProposalList
+          label="Pending commands"
+          proposals={active}
+          empty="No command waiting."
+          {...(expert && access
+            ? {
+                actions: (p: Proposal) => (
+                  <ParticipantProposalActions
+                    proposal={p}
+                    personId={access.personId}
+                    signing={signing}
+                  />
+                ),
+              }
+            : {})}
+        />
         {host && session ? (
           <ParticipantTerminal host={host} session={session} />
         ) : (

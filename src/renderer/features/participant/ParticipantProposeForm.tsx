@@ -1,7 +1,7 @@
 import { useState, type ClipboardEvent } from 'react'
-import { sanitizePaste } from '../../../shared/commands/sanitize-paste'
 import { MAX_COMMAND_CHARS } from '../../../shared/contract'
 import { useAppStore } from '../../stores/app-store'
+import { pasteIntoBox } from '../commands/paste-into-box'
 
 /** An expert proposes a command in their own name, from their own device. */
 export function ParticipantProposeForm() {
@@ -10,11 +10,10 @@ export function ParticipantProposeForm() {
   const [notice, setNotice] = useState<string | null>(null)
 
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    event.preventDefault()
-    const paste = sanitizePaste(event.clipboardData.getData('text/plain'))
-    if (paste.needsConfirmation && !window.confirm(`Paste ${paste.lines} lines?`)) return
-    setText((current) => (current + paste.text).slice(0, MAX_COMMAND_CHARS))
-    setNotice(paste.removed ? `${paste.removed} hidden or control characters removed.` : null)
+    const pasted = pasteIntoBox(event, text)
+    if (!pasted) return
+    setText(pasted.text)
+    setNotice(pasted.notice)
   }
 
   return (
