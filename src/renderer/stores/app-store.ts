@@ -5,6 +5,7 @@ import { createGateSlice, type GateSlice } from './gate-slice'
 import { createHostSlice, type HostSlice } from './host-slice'
 import { createNotesSlice, type NotesSlice } from './notes-slice'
 import { createRecordSlice, type RecordSlice } from './record-slice'
+import { createTemplatesSlice, type TemplatesSlice } from './templates-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
 /** One store built from feature slices. */
@@ -14,6 +15,7 @@ export type AppState = HostSlice &
   GateSlice &
   GateLogSlice &
   ClosingSlice &
+  TemplatesSlice &
   UiSlice
 
 export function createAppStore() {
@@ -24,6 +26,7 @@ export function createAppStore() {
     ...createGateSlice(...args),
     ...createGateLogSlice(...args),
     ...createClosingSlice(...args),
+    ...createTemplatesSlice(...args),
     ...createUiSlice(...args),
   }))
 }

@@ -67,7 +67,10 @@ export async function verifyChainAsync<T>(chain: readonly Chained<T>[]): Promise
   return { intact: true, length: chain.length }
 }
 
-/** SHA-256 of a command's exact text and the context it runs in (hex). */
+/**
+ * A proposal's digest: SHA-256 (hex) of the canonical JSON (RFC 8785) of its exact text and
+ * the context it would run in — what an approval names and a signature covers.
+ */
 export function commandDigest(text: string, context: Record<string, string | null>): string {
-  return hashLink({ text, context }, GENESIS_HASH)
+  return bytesToHex(sha256(utf8ToBytes(canonicalize({ text, context }))))
 }

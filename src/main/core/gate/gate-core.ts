@@ -100,8 +100,8 @@ export function createGateCore(options: GateCoreOptions) {
       changed()
       refuse(proposal(p.id).statusReason ?? 'context changed')
     },
-    /** The proposal, if it can still be approved, rejected or withdrawn and is the one seen. */
-    awaiting(refs: Refs, what: string): Proposal {
+    /** The proposal, if it can still be approved, rejected or withdrawn and is the one seen (same digest). */
+    openAsSeen(refs: Refs, what: string): Proposal {
       const p = proposal(refs.proposalId)
       if (!isAwaitingRun(p)) refuse(`this proposal is ${p.status}; ${what}`)
       if (refs.hash !== p.hash) refuse('the command you saw is not the one proposed: look again')

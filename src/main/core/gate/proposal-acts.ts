@@ -18,7 +18,7 @@ import type { GateCore, Refs } from './gate-core'
 import { newProposal } from './new-proposal'
 
 export function createProposalActs(core: GateCore) {
-  const { now, room, refuse, person, proposal, save, log, changed, awaiting, expireDue } = core
+  const { now, room, refuse, person, proposal, save, log, changed, openAsSeen, expireDue } = core
   const { rosters, shell, incidentId, newId, refuseIfContextChanged } = core
   return {
     propose(
@@ -81,11 +81,11 @@ export function createProposalActs(core: GateCore) {
       },
     ): Promise<Proposal> {
       expireDue()
-      const seen = awaiting(input, 'it can no longer be approved')
+      const seen = openAsSeen(input, 'it can no longer be approved')
       const as = actingAs(actor, room(), input.onBehalfOf, refuse)
       const signature = await checkedSignature(actor, seen, input.signature, now(), refuse)
       // Verifying took a moment: decide on the proposal as it is now.
-      const p = awaiting(input, 'it can no longer be approved')
+      const p = openAsSeen(input, 'it can no longer be approved')
       const roster = rosters.get(p.id) ?? []
       const approver = memberFor(as.personId, roster, room().roster)
       const refusal = approvalRefusalFor(p, approver, as.via)
@@ -117,7 +117,7 @@ export function createProposalActs(core: GateCore) {
       actor: GateActor,
       input: Refs & { comment?: string | undefined; onBehalfOf?: string | undefined },
     ): Proposal {
-      const p = awaiting(input, 'it can no longer be rejected')
+      const p = openAsSeen(input, 'it can no longer be rejected')
       const as = actingAs(actor, room(), input.onBehalfOf, refuse)
       const who = person(as.personId)
       const comment = input.comment?.trim() ?? ''

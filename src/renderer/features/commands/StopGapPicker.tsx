@@ -12,23 +12,15 @@ import { TemplateEditor } from './TemplateEditor'
 /** Stop-gap templates: pick one, fill its parameters, and it lands in the proposal box. */
 export function StopGapPicker({ onFill }: { onFill(text: string): void }) {
   const db = useAppStore((s) => s.db)
-  const [custom, setCustom] = useState<StopGapTemplate[]>([])
+  const custom = useAppStore((s) => s.customTemplates)
+  const saveCustom = useAppStore((s) => s.saveTemplates)
   const [selectedId, setSelectedId] = useState('')
   const [values, setValues] = useState<Record<string, string>>({})
   const [editing, setEditing] = useState<StopGapTemplate | null>(null)
 
   useEffect(() => {
-    void db?.settings.get('stop-gap-templates').then((setting) => {
-      if (setting?.key === 'stop-gap-templates') setCustom(setting.value)
-    })
+    if (db) void useAppStore.getState().loadTemplates()
   }, [db])
-
-  const saveCustom = async (next: StopGapTemplate[]) => {
-    setCustom(next)
-    await db?.settings
-      .put({ key: 'stop-gap-templates', value: next })
-      .catch((error: unknown) => useAppStore.getState().storageFailed(error))
-  }
 
   const all = [...BUILT_IN_TEMPLATES, ...custom]
   const selected = all.find((t) => t.id === selectedId)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -84,6 +85,15 @@ describe('verifying with the native SHA-256 (WebCrypto)', () => {
         },
       ),
       { numRuns: 100 },
+    )
+  })
+})
+
+describe('a proposal’s digest', () => {
+  it('is the SHA-256 of the canonical JSON of its exact text and context, nothing else', () => {
+    const canonical = '{"context":{"cwd":"/srv","kubeContext":null},"text":"ls -l\\n"}'
+    expect(commandDigest('ls -l\n', { kubeContext: null, cwd: '/srv' })).toBe(
+      createHash('sha256').update(canonical, 'utf8').digest('hex'),
     )
   })
 })
