@@ -5,6 +5,7 @@
  * xterm.js skips them), bounded, and handed over when the OSC ends the way xterm.js
  * would act on it.
  */
+import { stringRunEnd } from './string-scan'
 import { OscState, type Ecma48Tokenizer } from './ecma48'
 
 /** Marks the shell integration prints (FinalTerm/VS Code 133, VS Code 633, War Room 6973). */
@@ -44,19 +45,9 @@ export class MarkReader {
    * (which the tokenizer must see); C0 controls are skipped. Returns where it stopped.
    */
   readAscii(chunk: Uint8Array, i: number, n: number): number {
-    let b: number
-    while (
-      i < n &&
-      (b = chunk[i]!) < 0x80 &&
-      b !== 0x07 &&
-      b !== 0x18 &&
-      b !== 0x1a &&
-      b !== 0x1b
-    ) {
-      if (b >= 0x20) this.add(b)
-      i++
-    }
-    return i
+    const end = stringRunEnd(chunk, i, n, true)
+    for (let k = i; k < end; k++) if (chunk[k]! >= 0x20) this.add(chunk[k]!)
+    return end
   }
 
   /** The OSC that just ended (as the tokenizer reports it): the mark, if it is one xterm.js would act on. */

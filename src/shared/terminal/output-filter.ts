@@ -15,28 +15,16 @@ import * as ecma48 from './ecma48'
 import * as table from './ecma48-table'
 import { scanGround, wordsOf } from './ground-scan'
 import { MarkReader } from './mark-reader'
+import type { OutputFilter, OutputFilterSinks } from './output-filter-types'
 import * as policy from './sequence-policy'
+import { stringRunEnd } from './string-scan'
 
 // Module-local bindings for the hot loop (see ./ecma48.ts).
 const { Ecma48Tokenizer, Kind, OscState, Step } = ecma48
 const { decideCsi, decideEsc, Verdict, SIMPLE_CSI_FINALS } = policy
 const { State } = table
 
-export interface OutputFilterSinks {
-  /** Bytes to show, in stream order, never ending inside a UTF-8 sequence or an escape sequence. */
-  onVisible(bytes: Uint8Array): void
-  /** An OSC 133, 633 or 6973 sequence (the shell-integration marks): its ident and its body
-   *  after "<ident>;" up to the terminator, decoded as UTF-8. Never shown. Called in stream order
-   *  (after onVisible for everything before it). */
-  onMark(ident: number, body: string): void
-  /** The program switched bracketed paste mode (DECSET/DECRST 2004) in a sequence that passed. */
-  onBracketedPaste?(on: boolean): void
-}
-
-export interface OutputFilter {
-  push(chunk: Uint8Array): void
-}
-
+export type { OutputFilter, OutputFilterSinks } from './output-filter-types'
 export { MARK_IDENTS, MAX_MARK_BODY_CHARS } from './mark-reader'
 /** An allowed sequence longer than this (in bytes) is dropped, so holding one back is bounded; real ones are under 100. */
 export const MAX_SEQUENCE_BYTES = 1_024
@@ -146,22 +134,13 @@ class ByteOutputFilter implements OutputFilter {
     const chunk = this.chunk
     const n = chunk.length
     const state = this.tok.state
-    let b: number
     if (state === State.OSC_STRING) {
       const oscState = this.tok.oscState
       if (
         oscState === OscState.ABORT ||
         (oscState === OscState.PAYLOAD && !this.marks.collecting)
       ) {
-        while (
-          i < n &&
-          (b = chunk[i]!) < 0x80 &&
-          b !== 0x07 &&
-          b !== 0x18 &&
-          b !== 0x1a &&
-          b !== 0x1b
-        )
-          i++
+        i = stringRunEnd(chunk, i, n, true)
       } else if (oscState === OscState.PAYLOAD) {
         i = this.marks.readAscii(chunk, i, n)
       }
@@ -170,7 +149,7 @@ class ByteOutputFilter implements OutputFilter {
       state === State.DCS_PASSTHROUGH ||
       state === State.DCS_IGNORE
     ) {
-      while (i < n && (b = chunk[i]!) < 0x80 && b !== 0x18 && b !== 0x1a && b !== 0x1b) i++
+      i = stringRunEnd(chunk, i, n, false)
     }
     return i
   }
