@@ -47,7 +47,9 @@ test('after an approved command removes the shell integration, keys are refused 
 
   // An approved command still runs; whatever was typed before it would have run first.
   const later = await runApproved(app, 'echo "approved-$((6 * 7))"', /Proposal echo "approved/)
-  await expect(later.getByLabel('Proposal status')).toContainText('Finished')
+  await expect(later.getByLabel('Proposal status')).toHaveText(
+    'Finished: shell integration lost: exit code unknown',
+  )
   await expect(later.getByLabel('Result')).toContainText('Exit code unknown')
   await expect(later.getByLabel('Result')).toContainText('approved-42')
   await expect(terminal).toContainText('approved-42')
