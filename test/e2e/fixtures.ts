@@ -21,6 +21,7 @@ export const test = base.extend<AppFixtures>({
     const shell = await startBrowserShellProcess()
     await use(shell)
     await shell.stop()
+    for (const dir of [shell.home, shell.dataDir]) rmSync(dir, { recursive: true, force: true })
   },
   profileDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'warroom-profile-'))

@@ -11,6 +11,10 @@ export interface RunningShell {
   origin: string
   port: number
   token: string
+  /** HOME of the spawned shells, and where they start: a folder this test owns. */
+  home: string
+  /** The host's data directory (its gate log): this test's own. */
+  dataDir: string
   process: ChildProcess
   stop(): Promise<void>
 }
@@ -19,13 +23,20 @@ export interface StartOptions {
   port?: number
   /** HOME for the spawned shells: a fresh folder keeps prompts and history predictable. */
   home?: string
+  /**
+   * The host's data directory (gate log, incidents): a fresh one by default, so no test
+   * sees another's gate log (or the developer's own, under ~/.local/share/war-room).
+   */
+  dataDir?: string
   env?: NodeJS.ProcessEnv
 }
 
 /** Starts the built browser shell (`out/main/server.js`) and waits for its URL. */
 export function startBrowserShellProcess(options: StartOptions = {}): Promise<RunningShell> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'warroom-home-'))
-  const child = spawn(process.execPath, [SERVER_ENTRY, '--port', String(options.port ?? 0)], {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'warroom-data-'))
+  const args = [SERVER_ENTRY, '--port', String(options.port ?? 0), '--data-dir', dataDir]
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, HOME: home, SHELL: '/bin/bash', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -46,6 +57,8 @@ export function startBrowserShellProcess(options: StartOptions = {}): Promise<Ru
         origin: `http://127.0.0.1:${port}`,
         port: Number(port),
         token,
+        home,
+        dataDir,
         process: child,
         stop: () =>
           new Promise((done) => {

@@ -244,7 +244,12 @@ export function createShellTracker(options: {
         }
       }
       if (at - inFlight.shellSince < UNINTEGRATED_IDLE_MS) return noEffect()
-      return finishEffect(null, 'no shell integration: exit code unknown')
+      return finishEffect(
+        null,
+        integration === 'lost'
+          ? 'shell integration lost: exit code unknown'
+          : 'no shell integration: exit code unknown',
+      )
     },
 
     /** Something must be watched: polling the foreground is worth its cost. */

@@ -21,9 +21,15 @@ export default function ParticipantApp() {
   const gate = useAppStore((s) => s.gate)
   const gateError = useAppStore((s) => s.gateError)
   const [sessions, setSessions] = useState<TerminalSession[]>([])
+  /** Why the host ended this session (revoked, incident closed): the page says only that. */
+  const [ended, setEnded] = useState<string | null>(null)
   const access = appInfo?.access.role === 'participant' ? appInfo.access : null
   const expert = access?.mode === 'expert'
   const signing = useSigningKey(access?.participantId ?? null, expert)
+
+  // Heard here, not only through the store: the socket closes right after this event, and
+  // its "connection lost" must not replace the reason.
+  useEffect(() => host?.on('session.ended', ({ reason }) => setEnded(reason)), [host])
 
   useEffect(() => {
     if (!host || !access) return
@@ -48,22 +54,29 @@ export default function ParticipantApp() {
           </p>
         )}
       </header>
-      {hostError && (
-        <div className="banner banner-error" role="alert">
-          {hostError}
+      {ended ? (
+        <div className="banner banner-error" role="alert" aria-label="Session ended">
+          This session has ended: {ended}. Ask the leader for a new invite link if you are still
+          needed.
         </div>
+      ) : (
+        hostError && (
+          <div className="banner banner-error" role="alert">
+            {hostError}
+          </div>
+        )
       )}
-      {expert && signing.status === 'unavailable' && (
+      {!ended && expert && signing.status === 'unavailable' && (
         <p className="notice" role="status">
           Approvals from this page are not signed: {signing.reason}.
         </p>
       )}
-      {gateError && (
+      {!ended && gateError && (
         <p className="banner banner-error" role="alert" aria-label="Gate refused">
           {gateError}
         </p>
       )}
-      <main className="participant-workspace">
+      <main className="participant-workspace" hidden={ended !== null}>
         <ProposalList
           label="Pending commands"
           proposals={active}
