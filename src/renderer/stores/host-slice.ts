@@ -21,7 +21,12 @@ export const createHostSlice: StateCreator<HostSlice> = (set) => ({
   hostError: null,
   hostConnected: (host) => set({ host, hostStatus: 'connected', hostError: null }),
   appInfoLoaded: (appInfo) => set({ appInfo }),
+  // A session the host ended (revoked, incident closed) already says why: keep that.
   hostLost: () =>
-    set({ hostStatus: 'lost', hostError: 'The connection to the War Room host was lost.' }),
+    set((s) =>
+      s.hostStatus === 'failed'
+        ? s
+        : { hostStatus: 'lost', hostError: 'The connection to the War Room host was lost.' },
+    ),
   hostFailed: (message) => set({ hostStatus: 'failed', hostError: message }),
 })

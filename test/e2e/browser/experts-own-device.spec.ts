@@ -13,12 +13,6 @@ import { joinedAs, makeInvite, ownDevice, PHONE } from '../participant-helpers'
 
 /** How fast the leader's screen must show an approval made on a participant's device. */
 const APPROVAL_SEEN_WITHIN_MS = 1_000
-/**
- * The postmortem lists each approval with how it was given ("own device, signed"). The lead
- * is merging that rendering now; set to true once `src/shared/postmortem` writes it.
- */
-const POSTMORTEM_SHOWS_APPROVAL_KIND = false
-
 const FINGERPRINT = /your key ([0-9a-f]{4}(?:·[0-9a-f]{4}){3})/
 
 test('Carol joins through her invite link, approves from her own page (signed), and the record says so', async ({
@@ -87,18 +81,17 @@ test('Carol joins through her invite link, approves from her own page (signed), 
     /Command log intact \(\d+ entries, hash chain verified, 1 signed approval verified\)/,
   )
 
-  if (POSTMORTEM_SHOWS_APPROVAL_KIND) {
-    await app.getByRole('tab', { name: 'Closing & postmortem' }).click()
-    const [download]: [Download, void] = await Promise.all([
-      app.waitForEvent('download'),
-      app
-        .getByRole('region', { name: 'Postmortem' })
-        .getByRole('button', { name: 'Download Markdown' })
-        .click(),
-    ])
-    const markdown = readFileSync(await download.path(), 'utf8')
-    expect(markdown).toContain('Approved by Carol (own device, signed)')
-  }
+  // The postmortem says how each approval was given.
+  await app.getByRole('tab', { name: 'Closing & postmortem' }).click()
+  const [download]: [Download, void] = await Promise.all([
+    app.waitForEvent('download'),
+    app
+      .getByRole('region', { name: 'Postmortem' })
+      .getByRole('button', { name: 'Download Markdown' })
+      .click(),
+  ])
+  const markdown = readFileSync(await download.path(), 'utf8')
+  expect(markdown).toContain('Approved by Carol (own device, signed)')
 })
 
 test('an approval said in the room is recorded as such; under "own device only" the leader cannot record one', async ({

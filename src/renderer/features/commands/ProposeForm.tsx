@@ -35,12 +35,15 @@ export function ProposeForm({
       aria-label="Propose a command"
       onSubmit={(event) => {
         event.preventDefault()
+        const proposed = draft
         void gateCall('gate.propose', {
-          text: draft,
+          text: proposed,
           proposerId: proposer,
           ...(replaces ? { replaces } : {}),
         }).then((ok) => {
-          if (ok) {
+          // Empty the box only if it still holds what was proposed: a next command typed
+          // while the host answered stays.
+          if (ok && useAppStore.getState().proposalDraft === proposed) {
             setDraft('', null)
             setNotice(null)
           }

@@ -229,7 +229,7 @@ describe('an exported incident, verified from its JSON file alone', () => {
     const rows = chained(entries)
     const snapshot = { ...fixtureIncident({ incidentId: INCIDENT }), commandLog: rows }
     const json = serializeIncidentFile(
-      toIncidentFile(snapshot, { pinned: new Set(), now: Date.now(), exportedBy: 'Alice' }),
+      toIncidentFile(snapshot, { now: Date.now(), exportedBy: 'Alice' }),
     )
     const dir = mkdtempSync(join(tmpdir(), 'warroom-export-'))
     const path = join(dir, 'incident.json')
