@@ -1,4 +1,5 @@
-import { ipcChannels, type EventName, type EventPayload, type HostClient } from '../shared/contract'
+import type { EventName, EventPayload, HostClient } from '../shared/contract'
+import { ipcChannels } from '../shared/rpc/ipc-channels'
 import { createEventHub } from '../shared/rpc/event-hub'
 import { createHostClient } from '../shared/rpc/host-client'
 import { unwrapCallResult, type CallResult } from '../shared/rpc/host-error'

@@ -9,90 +9,33 @@
 import { z } from 'zod'
 import { approvalPolicySchema } from './commands/approval-policy-schema'
 import type { CommandLogEntry, GateSnapshot, Proposal } from './commands/gate-model'
-import { ROLE_IDS } from './incident/model'
-import type { Participant, ParticipantMode, PresenceEntry } from './access'
+import type { PresenceEntry } from './access'
 import { PARTICIPANT_MODES } from './access'
+import {
+  MAX_COMMAND_CHARS,
+  MAX_SAVE_CHARS,
+  MAX_TERMINAL_WRITE_CHARS,
+  SAVE_KINDS,
+  base64,
+  comment,
+  dimension,
+  empty,
+  id,
+  rosterMember,
+  sessionId,
+  sha256Hex,
+} from './contract-fields'
+import type { AppInfo, Invite, RequestAccess, TerminalSession } from './contract-types'
 
-export { approvalPolicySchema }
-
-/** Largest single terminal write accepted: a huge paste is refused, not truncated silently. */
-export const MAX_TERMINAL_WRITE_CHARS = 1_000_000
-/** Terminal dimensions are clamped to a sane range; xterm never asks for more. */
-const MAX_TERMINAL_DIMENSION = 2_000
-/** Longest command a proposal may hold (a script belongs in a file, not a proposal). */
-export const MAX_COMMAND_CHARS = 20_000
-/** Largest export saved through the desktop's save dialog (a 10k-event JSON is ~6 MB). */
-export const MAX_SAVE_CHARS = 100_000_000
-export const SAVE_KINDS = ['markdown', 'json'] as const
-export type SaveKind = (typeof SAVE_KINDS)[number]
-
-const id = z.string().min(1).max(64)
-const sessionId = id
-const dimension = z.number().int().min(1).max(MAX_TERMINAL_DIMENSION)
-const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in hex')
-const comment = z.string().max(2_000).optional()
-const base64 = z
-  .string()
-  .max(4_096)
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'expected base64')
-const empty = z.object({}).strict()
-
-const rosterMember = z
-  .object({
-    personId: id,
-    name: z.string().min(1).max(200),
-    roles: z.array(z.enum(ROLE_IDS)).max(10),
-  })
-  .strict()
-
-/** Who may make a request: anyone connected, experts (participants in expert mode and the
- * leader), participants only, or only the leader's session. */
-export type RequestAccess = 'anyone' | 'expert' | 'participant' | 'leader'
-
-/** Who this connection is: the leader's session (the launch token) or an invited person. */
-export type SessionAccess =
-  { role: 'leader' } | ({ role: 'participant'; incidentTitle: string } & Participant)
-
-export interface AppInfo {
-  name: string
-  version: string
-  /** Which shell hosts the core: the Electron window or the loopback browser shell. */
-  shell: 'electron' | 'browser'
-  platform: string
-  defaultCwd: string
-  defaultShell: string
-  /** Where the host keeps its gate log (the leader's session only; null for participants). */
-  dataDir: string | null
-  access: SessionAccess
-}
-
-/** A terminal the host runs for an incident; it outlives the windows that show it. */
-export interface TerminalSession {
-  sessionId: string
-  incidentId: string
-  pid: number
-  shell: string
-  cwd: string
-  cols: number
-  rows: number
-  createdAt: number
-}
-
-/** A personal invite link for one person and one incident. */
-export interface Invite {
-  inviteId: string
-  incidentId: string
-  personId: string
-  name: string
-  mode: ParticipantMode
-  createdAt: number
-  /** Holds the one-time token: shown once, to the leader who made it. */
-  url: string | null
-  used: boolean
-  revoked: boolean
-  /** SHA-256 fingerprint of the HTTPS certificate when the link is served on the LAN. */
-  certificateFingerprint: string | null
-}
+export {
+  MAX_COMMAND_CHARS,
+  MAX_SAVE_CHARS,
+  MAX_TERMINAL_WRITE_CHARS,
+  SAVE_KINDS,
+} from './contract-fields'
+export type { SaveKind } from './contract-fields'
+export type * from './contract-types'
+export type * from './contract-api'
 
 const out = <O>() => z.custom<O>()
 
@@ -342,50 +285,8 @@ export interface HostEventMap {
 export type EventName = keyof HostEventMap
 export type EventPayload<E extends EventName> = HostEventMap[E]
 
-/** Request → response, one function per method. */
-export type HostApi = {
-  [M in RequestName]: (input: RequestInput<M>) => Promise<RequestOutput<M>>
-}
-
-/** What the host implements: each handler gets input its schema has already checked. */
-export type HostHandlers = {
-  [M in RequestName]: (input: ValidatedInput<M>) => Promise<RequestOutput<M>>
-}
-
-/** A request's input after the host validated it (defaults filled in). */
-export type ValidatedInput<M extends RequestName> = z.output<(typeof requestSchemas)[M]['input']>
-
-export function requestAccess(method: RequestName): RequestAccess {
-  return requestSchemas[method].access
-}
-
-export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void
-
-/** Pushed events: subscribe, get an unsubscribe function back. */
-export interface HostEvents {
-  on<E extends EventName>(event: E, listener: EventListener<E>): () => void
-}
-
-/** What the renderer talks to, whichever shell it runs in (`window.warroom` in Electron). */
-export type HostClient = HostApi & HostEvents
-
-/** What a shell hands the core's events to: one call per pushed event. */
-export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void
-
 export const requestNames = Object.keys(requestSchemas) as RequestName[]
 
 export function isRequestName(value: unknown): value is RequestName {
   return typeof value === 'string' && Object.hasOwn(requestSchemas, value)
 }
-
-/** The two Electron IPC channels the bridge uses; no other channel exists. */
-export const ipcChannels = {
-  call: 'warroom:call',
-  event: 'warroom:event',
-} as const
-
-/**
- * Error codes a call can fail with, the same over every bridge. `confirm`: the act would end
- * something running; ask the person, then repeat it with `force`.
- */
-export type HostErrorCode = 'bad-request' | 'not-found' | 'refused' | 'confirm' | 'internal'

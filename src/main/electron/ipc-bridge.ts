@@ -1,4 +1,5 @@
-import { ipcChannels, type EventName, type EventPayload } from '../../shared/contract'
+import type { EventName, EventPayload } from '../../shared/contract'
+import { ipcChannels } from '../../shared/rpc/ipc-channels'
 import type { CallResult } from '../../shared/rpc/host-error'
 import type { Host, HostConnection } from '../core/host'
 import { dispatchCall } from '../core/router'

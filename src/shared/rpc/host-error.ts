@@ -1,4 +1,8 @@
-import type { HostErrorCode } from '../contract'
+/**
+ * Error codes a call can fail with, the same over every bridge. `confirm`: the act would end
+ * something running; ask the person, then repeat it with `force`.
+ */
+export type HostErrorCode = 'bad-request' | 'not-found' | 'refused' | 'confirm' | 'internal'
 
 /** A failed host call, as seen by the caller on either bridge. */
 export class HostCallError extends Error {

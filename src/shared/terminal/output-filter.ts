@@ -18,12 +18,12 @@ import { MarkReader } from './mark-reader'
 import type { OutputFilter, OutputFilterSinks } from './output-filter-types'
 import * as policy from './sequence-policy'
 import { stringRunEnd } from './string-scan'
+import { continueUtf8, type Utf8Progress } from './utf8-step'
 
 // Module-local bindings for the hot loop (see ./ecma48.ts).
 const { Ecma48Tokenizer, Kind, OscState, Step } = ecma48
 const { decideCsi, decideEsc, Verdict, SIMPLE_CSI_FINALS } = policy
 const { State } = table
-
 export type { OutputFilter, OutputFilterSinks } from './output-filter-types'
 export { MARK_IDENTS, MAX_MARK_BODY_CHARS } from './mark-reader'
 /** An allowed sequence longer than this (in bytes) is dropped, so holding one back is bounded; real ones are under 100. */
@@ -35,9 +35,7 @@ class ByteOutputFilter implements OutputFilter {
   private readonly tok: ecma48.Ecma48Tokenizer = new Ecma48Tokenizer()
   // UTF-8 decoding, as xterm.js's Utf8ToUtf32 does it: continuation bytes still expected,
   // the code point so far, the character's length, and its bytes from earlier chunks.
-  private need = 0
-  private cp = 0
-  private len = 0
+  private readonly utf8: Utf8Progress = { need: 0, cp: 0, len: 0 }
   private readonly carry = new Uint8Array(4)
   private carryLen = 0
   // The sequence in progress: whether it may still pass, and its bytes from earlier chunks.
@@ -63,7 +61,7 @@ class ByteOutputFilter implements OutputFilter {
     while (i < n) {
       let start = i
       let code: number
-      if (this.need === 0) {
+      if (this.utf8.need === 0) {
         if (tok.state === 0) {
           i = scanGround(chunk, i, n, words)
           if (i >= n) break
@@ -100,9 +98,9 @@ class ByteOutputFilter implements OutputFilter {
             this.invalid(start, i) // a continuation byte or 0xF8..0xFF on its own: skipped
             continue
           }
-          i = this.continueChar(i)
-          if (this.need > 0) break // incomplete at the end of the chunk
-          code = this.cp
+          i = continueUtf8(this.utf8, this.chunk, i)
+          if (this.utf8.need > 0) break // incomplete at the end of the chunk
+          code = this.utf8.cp
           if (code < 0) {
             this.invalid(start, i)
             continue
@@ -111,9 +109,9 @@ class ByteOutputFilter implements OutputFilter {
       } else {
         // A character begun in an earlier chunk.
         start = -1
-        i = this.continueChar(i)
-        if (this.need > 0) break
-        code = this.cp
+        i = continueUtf8(this.utf8, this.chunk, i)
+        if (this.utf8.need > 0) break
+        code = this.utf8.cp
         if (code < 0) {
           this.invalid(-1, i)
           continue
@@ -155,38 +153,10 @@ class ByteOutputFilter implements OutputFilter {
   }
 
   private startChar(bits: number, need: number): void {
-    this.cp = bits
-    this.need = need
-    this.len = need + 1
+    this.utf8.cp = bits
+    this.utf8.need = need
+    this.utf8.len = need + 1
     this.carryLen = 0
-  }
-
-  /** Reads continuation bytes from `i`; on the last, `cp` is the code point or -1 if illegal. */
-  private continueChar(i: number): number {
-    const chunk = this.chunk
-    while (this.need > 0 && i < chunk.length) {
-      const c = chunk[i]!
-      if ((c & 0xc0) !== 0x80) {
-        // Wrong continuation: the character is dropped, this byte read again.
-        this.need = 0
-        this.cp = -1
-        return i
-      }
-      this.cp = (this.cp << 6) | (c & 0x3f)
-      this.need--
-      i++
-    }
-    if (this.need === 0) {
-      const cp = this.cp
-      const len = this.len
-      if (
-        (len === 2 && cp < 0x80) ||
-        (len === 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfeff)) ||
-        (len === 4 && (cp < 0x10000 || cp > 0x10ffff))
-      )
-        this.cp = -1 // overlong, surrogate, BOM or beyond Unicode: xterm.js drops it
-    }
-    return i
   }
 
   /** Bytes xterm.js would skip: dropped (and a sequence containing them never passes). */
@@ -276,9 +246,9 @@ class ByteOutputFilter implements OutputFilter {
 
   private endChunk(n: number): void {
     let tail = n
-    if (this.need > 0) {
+    if (this.utf8.need > 0) {
       // Keep an incomplete character's bytes for the next chunk.
-      const from = n - (this.len - this.need - this.carryLen)
+      const from = n - (this.utf8.len - this.utf8.need - this.carryLen)
       const kept = this.chunk.subarray(from, n)
       this.carry.set(kept, this.carryLen)
       this.carryLen += kept.length

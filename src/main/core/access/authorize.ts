@@ -3,7 +3,7 @@
  * launch token, or a participant's invite cookie), never from anything the client sends.
  */
 import type { Participant } from '../../../shared/access'
-import { requestAccess, type RequestName } from '../../../shared/contract'
+import { requestSchemas, type RequestName } from '../../../shared/contract'
 import { HostCallError } from '../../../shared/rpc/host-error'
 
 /** The session behind a connection, as the shell authenticated it. */
@@ -21,7 +21,7 @@ export function authorize(
   method: RequestName,
   incidentOfRequest: () => string | null,
 ): void {
-  const access = requestAccess(method)
+  const access = requestSchemas[method].access
   if (principal.kind === 'leader') {
     if (access === 'participant') throw refused(`${method} is for invited participants`)
     return

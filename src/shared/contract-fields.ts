@@ -1,0 +1,36 @@
+/**
+ * The field schemas and limits the contract (./contract.ts) is built from: ids, sizes,
+ * digests, what a roster member is.
+ */
+import { z } from 'zod'
+import { ROLE_IDS } from './incident/model'
+
+/** Largest single terminal write accepted: a huge paste is refused, not truncated silently. */
+export const MAX_TERMINAL_WRITE_CHARS = 1_000_000
+/** Terminal dimensions are clamped to a sane range; xterm never asks for more. */
+export const MAX_TERMINAL_DIMENSION = 2_000
+/** Longest command a proposal may hold (a script belongs in a file, not a proposal). */
+export const MAX_COMMAND_CHARS = 20_000
+/** Largest export saved through the desktop's save dialog (a 10k-event JSON is ~6 MB). */
+export const MAX_SAVE_CHARS = 100_000_000
+export const SAVE_KINDS = ['markdown', 'json'] as const
+export type SaveKind = (typeof SAVE_KINDS)[number]
+
+export const id = z.string().min(1).max(64)
+export const sessionId = id
+export const dimension = z.number().int().min(1).max(MAX_TERMINAL_DIMENSION)
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in hex')
+export const comment = z.string().max(2_000).optional()
+export const base64 = z
+  .string()
+  .max(4_096)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'expected base64')
+export const empty = z.object({}).strict()
+
+export const rosterMember = z
+  .object({
+    personId: id,
+    name: z.string().min(1).max(200),
+    roles: z.array(z.enum(ROLE_IDS)).max(10),
+  })
+  .strict()
