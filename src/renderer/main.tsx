@@ -9,6 +9,8 @@ import { App } from './app/App'
 import { openDatabase } from './db/open-database'
 import { useAppStore } from './stores/app-store'
 import { listenForRecord } from './stores/record-sync'
+import { isRoomViewPage } from './features/room/room-view'
+import { prestartTerminal } from './features/terminal/terminal-prestart'
 
 async function connect(): Promise<void> {
   const store = useAppStore.getState()
@@ -72,6 +74,14 @@ if (!isParticipantPage()) {
   // Other windows on this record (a room view, a second tab) tell this one what they saved.
   listenForRecord((message) => useAppStore.getState().remoteChanged(message))
   const recordLoaded = loadRecord()
+  // The incident's shell starts while its record loads (not after the workspace renders).
+  if (!isRoomViewPage()) {
+    const stop = useAppStore.subscribe((state) => {
+      if (!state.host || !state.openingIncidentId || state.appInfo?.access.role !== 'leader') return
+      prestartTerminal(state.host, state.openingIncidentId)
+      stop()
+    })
+  }
   // What the host's gate recorded while no window stored it (a reload, a crash) comes now.
   void Promise.all([connected, recordLoaded]).then(() => useAppStore.getState().catchUpCommandLog())
 }

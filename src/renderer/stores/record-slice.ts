@@ -33,6 +33,8 @@ export interface RecordSlice {
   storageError: string | null
   /** Acts shown on screen whose write failed; Retry writes them again, in order. */
   unsaved: RecordChange[]
+  /** The incident being opened (known before its record is read: its shell can start). */
+  openingIncidentId: string | null
 
   initRecord(db: WarRoomDatabase | null, error?: unknown): Promise<void>
   declare(input: Declaration): Promise<void>
@@ -87,6 +89,7 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
     lastSavedAt: null,
     storageError: null,
     unsaved: [],
+    openingIncidentId: null,
 
     async initRecord(db, error) {
       if (!db) {
@@ -122,6 +125,7 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
     async openIncident(id) {
       const { db } = get()
       if (!db) return
+      set({ openingIncidentId: id })
       try {
         performance.mark(RECORD_LOAD_START_MARK)
         // Remembered before it is shown: what is on screen is what a reload resumes.

@@ -2,6 +2,7 @@ import { FitAddon } from '@xterm/addon-fit'
 import { Terminal } from '@xterm/xterm'
 import type { EventPayload, HostClient, TerminalSession } from '../../../shared/contract'
 import { silenceAnswerBack } from '../../../shared/terminal/silence-answer-back'
+import { takePrestarted } from './terminal-prestart'
 
 /** Acknowledge parsed output in steps of this many bytes (fewer calls per MB than VS Code's 5,000 chars, well under the 96 K low watermark). */
 const ACK_EVERY_BYTES = 16_384
@@ -111,6 +112,11 @@ export class TerminalController {
   private async resolveSession(target: TerminalTarget): Promise<string> {
     const { host } = this.options
     if ('sessionId' in target) return target.sessionId
+    const started = target.attachOnly ? null : takePrestarted(target.incidentId)
+    if (started) {
+      const sessionId = await started.catch(() => null)
+      if (sessionId) return sessionId
+    }
     const running = (await host['terminal.list']({})).find(
       (s) => s.incidentId === target.incidentId,
     )
