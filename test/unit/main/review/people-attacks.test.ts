@@ -10,7 +10,9 @@ import {
   exportPublicKey,
   signApproval,
 } from '../../../../src/shared/commands/approval-signature'
+import { ROSTER } from '../../../support/host-harness'
 import { SHELLS, guardedShell, type Guarded } from './review-fixture'
+import { startServer, type ReviewServer } from './server-fixture'
 
 const bash = SHELLS.find((s) => s.name === 'bash')!
 
@@ -45,6 +47,37 @@ describe('people in the war room', () => {
       // Refused, or at least not recorded as Carol's own approval, and not counted.
       expect(approved?.approvals.some((a) => a.via === 'own-device') ?? false).toBe(false)
       expect(approved?.status ?? 'refused').not.toBe('approved')
+    },
+  )
+
+  // FINDING (high, same root): a proposal made on the leader's screen may be put in anyone's
+  // name ("said in the room"), whatever the policy says about approvals. When the person at
+  // the keyboard is an expert (the usual operator), the leader's screen proposes "as Bob"
+  // and approves as itself (own device): one person, one session, approved under "own
+  // device only".
+  it.fails(
+    'under own-device-only, one session cannot both propose (in someone’s name) and approve',
+    async () => {
+      g = await guardedShell(bash)
+      const { h, sessionId } = g
+      const roster = ROSTER.map((m) =>
+        m.personId === 'alice'
+          ? { ...m, roles: ['incident-leader' as const, 'operational-expert' as const] }
+          : m,
+      )
+      await h.configure({ approvalSources: 'own-device' }, roster, 'alice')
+      const p = await h.leader.call('gate.propose', {
+        sessionId,
+        text: 'echo hi',
+        proposerId: 'bob',
+      })
+      const status = await h.leader
+        .call('gate.approve', { sessionId, proposalId: p.id, hash: p.hash })
+        .then(
+          (approved) => approved.status,
+          () => 'refused',
+        )
+      expect(status).not.toBe('approved')
     },
   )
 
@@ -110,5 +143,40 @@ describe('people in the war room', () => {
     expect(await approving).toBe('refused')
     const kinds = h.leader.log.map((e) => e.kind)
     expect(kinds.lastIndexOf('approved')).toBeLessThan(kinds.indexOf('invite-revoked'))
+  })
+})
+
+describe('an expert participant over the real server', () => {
+  let server: ReviewServer | null = null
+  afterEach(async () => {
+    await server?.close()
+    server = null
+  })
+
+  // FINDING (medium): proposing has no limit (count, rate, or pending per person), pending
+  // proposals are never pruned, and every snapshot carries all of them in full. One expert
+  // participant sending 300 proposals of 19,000 characters makes each snapshot ~6 MB and
+  // their sum (one per proposal, to every window) gigabytes: within a second the leader's
+  // socket passes its 32 MiB queue and is cut off (the participant's own too). 2,000 of them
+  // (tried in-process) leave a 40 MB snapshot that cuts any window off at once.
+  it.fails('cannot cut the leader off by proposing in bulk', { timeout: 60_000 }, async () => {
+    server = await startServer()
+    await server.configure()
+    const sessionId = await server.readyShell()
+    const carol = await server.join('carol')
+    let cutOff: { code: number } | null = null
+    void server.leader.closed.then((closed) => (cutOff = closed))
+    const text = `echo ${'x'.repeat(19_000)}`
+    await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        carol.client['gate.propose']({ sessionId, text: `${text} ${i}` }).catch(() => null),
+      ),
+    )
+    const answer = await server.leader.client['app.info']({}).then(
+      () => 'answered',
+      () => 'lost',
+    )
+    expect(cutOff).toBeNull()
+    expect(answer).toBe('answered')
   })
 })
