@@ -8,7 +8,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   SHELLS,
+  eventually,
   guardedShell,
+  hasProgram,
   legacyTiocsti,
   ptraceParentAllowed,
   type Guarded,
@@ -58,41 +60,49 @@ if os.fork() == 0:
     os._exit(0)
 `
 
+/** Proposes `ls` (then withdraws it): whether the room is told it is this kind of word. */
+async function lsShownAs(g: Guarded, kind: 'alias' | 'command'): Promise<boolean> {
+  const p = await g.h.leader.call('gate.propose', {
+    sessionId: g.sessionId,
+    text: 'ls',
+    proposerId: 'bob',
+  })
+  await g.h.leader.call('gate.withdraw', { sessionId: g.sessionId, proposalId: p.id })
+  return p.context.firstWordKind === kind
+}
+
 for (const shell of SHELLS) {
   describe(`an approved command on ${shell.name}`, () => {
     let g: Guarded
     afterEach(() => g?.h.host.dispose())
 
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
     // FINDING (critical on kernels with dev.tty.legacy_tiocsti=1, as here): a background job
     // left by an approved script pushes a line into the terminal's input with TIOCSTI after
     // the prompt's drain; the shell runs it at the prompt, no approval asked.
-    it.skipIf(!legacyTiocsti()).fails(
+    it.skipIf(!legacyTiocsti() || !hasProgram('perl')).fails(
       'cannot leave a job that types an unapproved line at the prompt (TIOCSTI)',
       async () => {
         g = await guardedShell(shell)
         g.put('check.sh', TIOCSTI_SCRIPT, 0o755)
         await g.runToEnd('./check.sh')
-        await sleep(2_500)
-        expect(existsSync(g.file('tiocsti_X'))).toBe(false)
+        expect(await eventually(() => existsSync(g.file('tiocsti_X')))).toBe(false)
       },
     )
 
     // FINDING (high): whatever made the shell run a line the gate did not write (TIOCSTI
     // above, a rebound key below), the gate sees its C/D marks with nothing in flight and
     // records nothing: the command log says nothing ran.
-    it.skipIf(!legacyTiocsti()).fails(
+    it.skipIf(!legacyTiocsti() || !hasProgram('perl')).fails(
       'records a command the shell ran that the gate did not write',
       async () => {
         g = await guardedShell(shell)
         g.put('check.sh', TIOCSTI_SCRIPT, 0o755)
         await g.runToEnd('./check.sh')
-        await g.waitFor(() => expect(existsSync(g.file('tiocsti_X'))).toBe(true), 5_000)
-        await sleep(500)
+        // (Assumes the line still gets in: with TIOCSTI fixed, trigger it another way.)
+        await g.waitFor(() => expect(existsSync(g.file('tiocsti_X'))).toBe(true), 8_000)
         const log = g.h.leader.log
-        const entriesAfterRun = log.slice(log.findIndex((e) => e.kind === 'finished') + 1)
-        expect(entriesAfterRun.length).toBeGreaterThan(0)
+        const after = log.findIndex((e) => e.kind === 'finished') + 1
+        expect(await eventually(() => log.length > after, 3_000)).toBe(true)
       },
     )
 
@@ -143,22 +153,13 @@ for (const shell of SHELLS) {
       g = await guardedShell(shell, {
         homeFiles: { [shell.rc]: "alias ls='touch alias_X'\n" },
       })
-      const { h, sessionId } = g
-      const control = await h.leader.call('gate.propose', {
-        sessionId,
-        text: 'ls',
-        proposerId: 'bob',
-      })
-      expect(control.context.firstWordKind).toBe('alias')
-      await h.leader.call('gate.withdraw', { sessionId, proposalId: control.id })
+      expect(await lsShownAs(g, 'alias')).toBe(true) // the integration reports it
 
       await g.runToEnd('exec > >(tee -a session.log)')
       expect(readFileSync(g.file('session.log'), 'latin1')).toMatch(/6973;[0-9a-f]{32}/)
       g.put('report.sh', FORGE_NAMES_SCRIPT, 0o755)
       await g.runToEnd('./report.sh')
-      await sleep(2_000)
-      const p = await h.leader.call('gate.propose', { sessionId, text: 'ls', proposerId: 'bob' })
-      expect(p.context.firstWordKind).toBe('alias')
+      expect(await eventually(() => lsShownAs(g, 'command'))).toBe(false)
     })
 
     // FINDING (high): the names report leaves out the integration's own functions
@@ -182,25 +183,22 @@ for (const shell of SHELLS) {
       expect((await g.write('touch typeahead_X\r')).refused).toBeNull() // to the running sleep
       await g.h.finished(p.id)
       await g.h.ready(g.sessionId)
-      await sleep(1_000)
-      expect(existsSync(g.file('typeahead_X'))).toBe(false)
+      expect(await eventually(() => existsSync(g.file('typeahead_X')), 3_000)).toBe(false)
     })
 
     // FINDING (high, same class): without a session log, a program the shell started reads
     // the nonce out of the shell's own memory (/proc/$PPID/mem: same user, no Yama ptrace
     // restriction here) and forges the same report.
-    it.skipIf(!ptraceParentAllowed()).fails(
+    it.skipIf(!ptraceParentAllowed() || !hasProgram('python3')).fails(
       'cannot read the nonce from the shell’s memory and hide an alias',
       async () => {
         g = await guardedShell(shell, {
           homeFiles: { [shell.rc]: "alias ls='touch alias_X'\n" },
         })
-        const { h, sessionId } = g
+        expect(await lsShownAs(g, 'alias')).toBe(true)
         g.put('diag.py', PROC_MEM_SCRIPT)
         await g.runToEnd('python3 ./diag.py')
-        await sleep(2_000)
-        const p = await h.leader.call('gate.propose', { sessionId, text: 'ls', proposerId: 'bob' })
-        expect(p.context.firstWordKind).toBe('alias')
+        expect(await eventually(() => lsShownAs(g, 'command'))).toBe(false)
       },
     )
 

@@ -4,6 +4,7 @@
  * prompt, and helpers to run approved commands the way a room would (Bob proposes, Carol
  * approves aloud, the leader runs).
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { vi } from 'vitest'
@@ -26,6 +27,16 @@ export function legacyTiocsti(): boolean {
   } catch {
     // Kernels before 6.2 have no switch: TIOCSTI is allowed.
     return true
+  }
+}
+
+/** Whether a program an attack script needs (perl, python3) is installed. */
+export function hasProgram(name: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
   }
 }
 
@@ -68,3 +79,19 @@ export async function guardedShell(
 }
 
 export type Guarded = Awaited<ReturnType<typeof guardedShell>>
+
+/**
+ * Polls until `check` holds or `timeoutMs` passes, and says whether it held: an attack is
+ * given time to land on a busy machine, and a fixed build only waits the timeout out.
+ */
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 8_000,
+): Promise<boolean> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    if (await check()) return true
+    if (Date.now() > until) return false
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
