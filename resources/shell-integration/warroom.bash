@@ -53,7 +53,7 @@ if [ -z "${__warroom_installed-}" ] && [ -n "${__warroom_nonce-}" ] &&
     fi
     aliases=$(compgen -a 2>/dev/null | tr '\n' ',')
     functions=$(compgen -A function 2>/dev/null | grep -v '^__warroom' | tr '\n' ',')
-    __warroom_mark "ctx;cwd=$(__warroom_esc "$PWD");user=$(__warroom_esc "${USER:-$(id -un)}");host=$(__warroom_esc "${HOSTNAME:-$(hostname)}");kube=$(__warroom_esc "$kube_context");ns=$(__warroom_esc "$kube_ns")"
+    __warroom_mark "ctx;cwd=$(__warroom_esc "$PWD");user=$(__warroom_esc "${USER:-$(id -un)}");host=$(__warroom_esc "${HOSTNAME:-$(hostname)}");kube=$(__warroom_esc "$kube_context");ns=$(__warroom_esc "$kube_ns");path=$(__warroom_esc "$PATH")"
     __warroom_mark "names;alias=$(__warroom_esc "$aliases");function=$(__warroom_esc "$functions")"
   }
 
@@ -77,20 +77,47 @@ if [ -z "${__warroom_installed-}" ] && [ -n "${__warroom_nonce-}" ] &&
     return $__warroom_status
   }
 
-  # Last in PROMPT_COMMAND: context, a clean line, then the prompt mark.
+  # A fresh nonce for the next command: a nonce seen in some output (a session log, `set`)
+  # is stale by the next prompt. (bash 5.1+: $SRANDOM; older: the kernel's random bytes.)
+  __warroom_next_nonce() {
+    if [[ -n ${SRANDOM-} ]]; then
+      printf -v __warroom_next '%08x%08x%08x%08x' "$SRANDOM" "$SRANDOM" "$SRANDOM" "$SRANDOM"
+    else
+      __warroom_next=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+    fi
+  }
+
+  # What no approved command may change for the next one: the key War Room sends before an
+  # approved command clears the line, Enter accepts it, and the command-start mark is in PS0.
+  # Set again at every prompt.
+  __warroom_keys() {
+    local map
+    for map in emacs vi-insert vi-command; do
+      bind -m "$map" '"\e[6973~": kill-whole-line' 2>/dev/null
+      bind -m "$map" '"\C-m": accept-line' 2>/dev/null
+      bind -m "$map" '"\C-j": accept-line' 2>/dev/null
+    done
+    PS0=$'\e]6973;'"$__warroom_nonce"$';C\a'"$__warroom_user_ps0"
+  }
+
+  # Last in PROMPT_COMMAND: context, a clean line, the keys, then the prompt mark (which
+  # hands the host the next nonce).
   __warroom_prompt_end() {
     { local -; set +x; } 2>/dev/null
     __warroom_report
     __warroom_drain
-    __warroom_mark A
+    __warroom_next_nonce
+    __warroom_mark "A;next=$__warroom_next"
+    __warroom_nonce=$__warroom_next
+    __warroom_keys
   }
 
-  # The key War Room sends before an approved command: clear whatever is on the line.
-  bind -m emacs '"\e[6973~": kill-whole-line' 2>/dev/null
-  bind -m vi-insert '"\e[6973~": kill-whole-line' 2>/dev/null
-  bind -m vi-command '"\e[6973~": kill-whole-line' 2>/dev/null
-
-  # The command-start mark, expanded as each command line starts (no subshell).
-  PS0=$'\e]6973;'"$__warroom_nonce"$';C\a'"${PS0-}"
+  __warroom_user_ps0=${PS0-}
+  __warroom_keys
   PROMPT_COMMAND="__warroom_prompt_start;${PROMPT_COMMAND:+${PROMPT_COMMAND%;};}__warroom_prompt_end"
+  # An approved command can neither redefine nor remove what keeps the prompt clean: the
+  # integration's functions are read-only (changing PROMPT_COMMAND or the nonce instead
+  # makes the host see the integration lost, and fail closed).
+  readonly -f __warroom_mark __warroom_esc __warroom_report __warroom_drain \
+    __warroom_prompt_start __warroom_prompt_end __warroom_next_nonce __warroom_keys
 fi

@@ -23,6 +23,8 @@ export interface AppInfo {
   /** Where the host keeps its gate log (the leader's session only; null for participants). */
   dataDir: string | null
   access: SessionAccess
+  /** What the leader should know about this host (e.g. a kernel that allows tty injection). */
+  warnings: string[]
 }
 
 /** A terminal the host runs for an incident; it outlives the windows that show it. */

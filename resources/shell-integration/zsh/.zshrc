@@ -35,7 +35,7 @@ if [[ -z ${__warroom_installed-} && -n ${__warroom_nonce-} ]]; then
     fi
     local alias_names=${(j:,:)${(k)aliases}}
     local function_names=${(j:,:)${(k)functions:#__warroom*}}
-    __warroom_mark "ctx;cwd=$(__warroom_esc "$PWD");user=$(__warroom_esc "${USER:-$(id -un)}");host=$(__warroom_esc "${HOST:-$(hostname)}");kube=$(__warroom_esc "$kube_context");ns=$(__warroom_esc "$kube_ns")"
+    __warroom_mark "ctx;cwd=$(__warroom_esc "$PWD");user=$(__warroom_esc "${USER:-$(id -un)}");host=$(__warroom_esc "${HOST:-$(hostname)}");kube=$(__warroom_esc "$kube_context");ns=$(__warroom_esc "$kube_ns");path=$(__warroom_esc "$PATH")"
     __warroom_mark "names;alias=$(__warroom_esc "$alias_names");function=$(__warroom_esc "$function_names")"
   }
 
@@ -47,8 +47,32 @@ if [[ -z ${__warroom_installed-} && -n ${__warroom_nonce-} ]]; then
     return $code
   }
 
+  # A fresh nonce for the next command: one seen in some output is stale by the next prompt.
+  zmodload zsh/random 2>/dev/null
+  __warroom_next_nonce() {
+    if (( ${+SRANDOM} )); then
+      __warroom_next=$(printf '%08x%08x%08x%08x' $SRANDOM $SRANDOM $SRANDOM $SRANDOM)
+    else
+      __warroom_next=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+    fi
+  }
+
+  # What no approved command may change for the next one: the key War Room sends before an
+  # approved command clears the line, and Enter accepts it. Set again at every prompt.
+  __warroom_keys() {
+    local map
+    zle -A .kill-whole-line kill-whole-line 2>/dev/null
+    zle -A .accept-line accept-line 2>/dev/null
+    for map in emacs viins vicmd; do
+      bindkey -M $map '\e[6973~' kill-whole-line 2>/dev/null
+      bindkey -M $map '^M' accept-line 2>/dev/null
+      bindkey -M $map '^J' accept-line 2>/dev/null
+    done
+  }
+
   # Last precmd: context, a clean line (everything typed while the command ran, partial
-  # lines and literal-next included: `read -k` reads the terminal in raw mode), the mark.
+  # lines and literal-next included: `read -k` reads the terminal in raw mode), the keys,
+  # then the prompt mark (which hands the host the next nonce).
   __warroom_precmd_end() {
     emulate -L zsh
     __warroom_report
@@ -57,7 +81,10 @@ if [[ -z ${__warroom_installed-} && -n ${__warroom_nonce-} ]]; then
     if [[ -n $got ]]; then
       print -r -- $'\e[2m[war room] discarded input typed while the command ran\e[0m'
     fi
-    __warroom_mark A
+    __warroom_next_nonce
+    __warroom_mark "A;next=$__warroom_next"
+    __warroom_nonce=$__warroom_next
+    __warroom_keys
   }
 
   __warroom_preexec() {
@@ -65,11 +92,7 @@ if [[ -z ${__warroom_installed-} && -n ${__warroom_nonce-} ]]; then
     __warroom_mark C
   }
 
-  # The key War Room sends before an approved command: clear whatever is on the line.
-  bindkey -M emacs '\e[6973~' kill-whole-line 2>/dev/null
-  bindkey -M viins '\e[6973~' kill-whole-line 2>/dev/null
-  bindkey -M vicmd '\e[6973~' kill-whole-line 2>/dev/null
-
+  __warroom_keys
   precmd_functions=(__warroom_precmd_start ${precmd_functions[@]} __warroom_precmd_end)
   preexec_functions=(__warroom_preexec ${preexec_functions[@]})
 fi

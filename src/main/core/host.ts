@@ -12,6 +12,7 @@ import { openGateOutbox } from './log/gate-outbox'
 import { createSpareShell } from './terminal/spare-shell'
 import { findIntegrationDir } from './terminal/spawn-shell'
 import { createTerminalRegistry } from './terminal/terminal-registry'
+import { ttyInjectionWarning } from './terminal/tty-injection'
 
 export type { HostConnection } from './host-handlers'
 
@@ -164,6 +165,7 @@ export function createHost(options: HostOptions): Host {
     for (const incidentId of new Set(ended.map((p) => p.incidentId))) presenceChanged(incidentId)
   }
 
+  const warnings = [ttyInjectionWarning()].filter((w): w is string => w !== null)
   const info = (principal: Principal): AppInfo => {
     const participant = participantOf(principal)
     return {
@@ -174,6 +176,7 @@ export function createHost(options: HostOptions): Host {
       defaultCwd,
       defaultShell: shell,
       dataDir: principal.kind === 'leader' ? options.dataDir : null,
+      warnings: principal.kind === 'leader' ? warnings : [],
       access: participant
         ? {
             role: 'participant',

@@ -53,6 +53,11 @@ function LeaderApp({ roomView }: { roomView: boolean }) {
           {hostError}
         </div>
       )}
+      {appInfo?.warnings.map((warning) => (
+        <p key={warning} className="banner banner-warning" role="note" aria-label="Host warning">
+          {warning}
+        </p>
+      ))}
       <StorageErrorBanner />
       {record ? (
         <>

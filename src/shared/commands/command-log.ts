@@ -75,6 +75,12 @@ function summary(entry: CommandLogEntry): string {
       return 'Terminal hidden from the room (curtain)'
     case 'curtain-opened':
       return 'Terminal shown to the room again'
+    case 'unapproved-command':
+      return `UNAPPROVED: the shell ran a command nobody approved${note}`
+    case 'operator-changed':
+      return `At the leader's keyboard${note}`
+    case 'key-registered':
+      return `Signing key registered${note}`
   }
 }
 

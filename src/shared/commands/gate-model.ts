@@ -12,6 +12,8 @@ export interface ShellContext {
   host: string | null
   kubeContext: string | null
   kubeNamespace: string | null
+  /** The shell's PATH: what the first word of a command resolves to depends on it. */
+  path?: string | null
 }
 
 export const EMPTY_CONTEXT: ShellContext = {
@@ -20,6 +22,7 @@ export const EMPTY_CONTEXT: ShellContext = {
   host: null,
   kubeContext: null,
   kubeNamespace: null,
+  path: null,
 }
 
 /** What the first word of a command really is in this shell. */
@@ -179,6 +182,8 @@ export interface GateSnapshot {
   keysPass: boolean
   /** Shell-integration marks seen without this shell's nonce (printed by some program): ignored. */
   forgedMarks: number
+  /** Commands the shell started that the gate did not write (each is on the log). */
+  unapprovedCommands: number
   context: ShellContext
   /** The policy in force now (each proposal carries the one it was made under). */
   policy: ApprovalPolicy
@@ -208,6 +213,9 @@ export const COMMAND_LOG_KINDS = [
   'invite-revoked',
   'curtain-closed',
   'curtain-opened',
+  'unapproved-command',
+  'operator-changed',
+  'key-registered',
 ] as const
 export type CommandLogKind = (typeof COMMAND_LOG_KINDS)[number]
 

@@ -43,6 +43,7 @@ const shellContext = {
   host: nameSchema.nullable(),
   kubeContext: nameSchema.nullable(),
   kubeNamespace: nameSchema.nullable(),
+  path: textSchema.nullable().optional(),
 }
 
 /** An approval as the gate recorded it (with the approver's signature, if they signed). */

@@ -41,6 +41,12 @@ export interface CommandGateOptions {
   newId?: () => string
 }
 
+/**
+ * The room's view is sent at most this often: a burst of acts, or output full of forged
+ * marks, costs one snapshot per interval, not one each (a snapshot holds every proposal).
+ */
+export const SNAPSHOT_COALESCE_MS = 30
+
 const KEYS_REFUSED =
   'the shell is at its prompt: commands are proposed and approved first (or use break-glass)'
 const KEYS_REFUSED_LOST =
@@ -55,12 +61,21 @@ const KEYS_REFUSED_LOST =
 export function createCommandGate(options: CommandGateOptions) {
   const { shell } = options
   let curtain: Curtain | null = null
+  /** Commands the shell started that the gate did not write (a program typed them in). */
+  let unapprovedCommands = 0
+  let snapshotTimer: ReturnType<typeof setTimeout> | null = null
+  const emitSoon = () => {
+    snapshotTimer ??= setTimeout(() => {
+      snapshotTimer = null
+      options.emitSnapshot(snapshot())
+    }, SNAPSHOT_COALESCE_MS)
+  }
   const core = createGateCore({
     incidentId: options.incidentId,
     room: options.room,
     shell,
     emitLog: options.emitLog,
-    onChanged: () => options.emitSnapshot(snapshot()),
+    onChanged: emitSoon,
     ...(options.now ? { now: options.now } : {}),
     ...(options.newId ? { newId: options.newId } : {}),
   })
@@ -79,6 +94,7 @@ export function createCommandGate(options: CommandGateOptions) {
       ready: shell.ready,
       keysPass: breakGlass.current !== null || shell.keysPass,
       forgedMarks: shell.forgedMarks,
+      unapprovedCommands,
       context: shell.context,
       policy: room().policy,
       breakGlass: breakGlass.current,
@@ -102,6 +118,13 @@ export function createCommandGate(options: CommandGateOptions) {
   }
 
   const apply = (effect: TrackerEffect) => {
+    if (effect.unapproved && !breakGlass.current) {
+      unapprovedCommands++
+      log('unapproved-command', {
+        context: shell.context,
+        note: 'the shell started a command the gate did not write (a program typed it into the terminal?)',
+      })
+    }
     if (effect.finished) finishRun(effect.finished.exitCode, effect.finished.note)
     if (effect.integration === 'lost') {
       log('integration-lost', {
@@ -195,9 +218,16 @@ export function createCommandGate(options: CommandGateOptions) {
       })
     },
 
-    onMark(mark: ShellMark | 'forged') {
-      apply(shell.onMark(mark))
+    /** A mark from the shell; false when it was not believed (forged, or out of place). */
+    onMark(mark: ShellMark | 'forged'): boolean {
+      const effect = shell.onMark(mark)
+      if (!effect.accepted) {
+        emitSoon() // only the forged count changed
+        return false
+      }
+      apply(effect)
       changed()
+      return true
     },
 
     /** Output the shell printed (filtered): kept for the record while a command runs. */
@@ -220,6 +250,8 @@ export function createCommandGate(options: CommandGateOptions) {
 
     dispose(reason: string) {
       if (shell.inFlight) finishRun(null, reason)
+      if (snapshotTimer) clearTimeout(snapshotTimer)
+      snapshotTimer = null
     },
   }
 }

@@ -53,6 +53,7 @@ export function proposalDigest(text: string, context: ProposalContext): string {
     host: context.host,
     kubeContext: context.kubeContext,
     kubeNamespace: context.kubeNamespace,
+    path: context.path ?? null,
     firstWord: context.firstWord,
     firstWordKind: context.firstWordKind,
   })
@@ -66,10 +67,16 @@ export function describeContextChange(before: ProposalContext, after: ProposalCo
     ['host', 'host'],
     ['kubeContext', 'kube context'],
     ['kubeNamespace', 'namespace'],
+    ['path', 'PATH'],
     ['firstWordKind', `what "${after.firstWord}" is`],
   ]
   const changes = labels
-    .filter(([key]) => before[key] !== after[key])
-    .map(([key, label]) => `${label} ${before[key] ?? '(none)'} → ${after[key] ?? '(none)'}`)
+    .filter(([key]) => (before[key] ?? null) !== (after[key] ?? null))
+    .map(([key, label]) =>
+      // A PATH is long: saying that it changed is enough.
+      key === 'path'
+        ? 'PATH changed'
+        : `${label} ${before[key] ?? '(none)'} → ${after[key] ?? '(none)'}`,
+    )
   return changes.length ? `context changed: ${changes.join(', ')}` : 'context changed'
 }

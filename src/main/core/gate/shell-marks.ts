@@ -3,7 +3,8 @@ import type { ShellContext } from '../../../shared/commands/gate-model'
 
 /** What the shell integration tells the core (OSC 6973 marks carrying the shell's nonce). */
 export type ShellMark =
-  | { type: 'prompt' }
+  /** At a clean prompt; `next` is the nonce the shell signs with from now on. */
+  | { type: 'prompt'; next: string | null }
   | { type: 'command-start' }
   | { type: 'command-end'; exitCode: number | null }
   | { type: 'context'; context: ShellContext }
@@ -38,8 +39,10 @@ export function readMark(ident: number, body: string, nonce: string | null): She
   if (!sameNonce(parts[0] ?? '', nonce)) return 'forged'
   const [kind, ...rest] = parts.slice(1)
   switch (kind) {
-    case 'A':
-      return { type: 'prompt' }
+    case 'A': {
+      const next = fieldsOf(rest).get('next') ?? ''
+      return { type: 'prompt', next: /^[0-9a-f]{32}$/.test(next) ? next : null }
+    }
     case 'C':
       return { type: 'command-start' }
     case 'D': {
@@ -56,6 +59,7 @@ export function readMark(ident: number, body: string, nonce: string | null): She
           host: orNull(fields.get('host')),
           kubeContext: orNull(fields.get('kube')),
           kubeNamespace: orNull(fields.get('ns')),
+          path: orNull(fields.get('path')),
         },
       }
     }

@@ -31,6 +31,10 @@ export interface ShellFacts {
 
 /** What a mark or a tick meant for the gate. */
 export interface TrackerEffect {
+  /** The mark was believed (false: out of its place in the cycle, or without the nonce). */
+  accepted: boolean
+  /** A command started that the gate did not write. */
+  unapproved: boolean
   /** The command in flight ended (exit code, or why none is known). */
   finished: { exitCode: number | null; note: string | null } | null
   /** The context or the alias/function names changed: approvals may be void. */
@@ -52,6 +56,8 @@ interface InFlight {
 }
 
 const noEffect = (): TrackerEffect => ({
+  accepted: true,
+  unapproved: false,
   finished: null,
   contextChanged: false,
   integration: null,
@@ -79,6 +85,8 @@ export function createShellTracker(options: {
   let forged = 0
   let inFlight: InFlight | null = null
   let lastExit: { exitCode: number | null } | null = null
+  /** Where the shell is in its cycle: reporting (after D), at the prompt (after A), running (after C). */
+  let phase: 'reporting' | 'prompt' | 'running' = 'reporting'
 
   const isOn = () => integration === 'on'
 
@@ -166,41 +174,58 @@ export function createShellTracker(options: {
       return { proposal: run.proposal, output: run.excerpt.finish() }
     },
 
+    /**
+     * A mark from the shell. Each is believed only in its place in the cycle the
+     * integration follows — C (a command starts) after a prompt, D (it ended) after that,
+     * then the context and names reports, then A (the next prompt) — so a mark printed at
+     * another moment, even with a nonce learnt from some output, is counted as forged.
+     */
     onMark(mark: ShellMark | 'forged'): TrackerEffect {
       const effect = noEffect()
-      if (mark === 'forged') {
+      const forge = () => {
         forged++
-        return effect
+        return { ...effect, accepted: false }
       }
+      if (mark === 'forged') return forge()
       switch (mark.type) {
-        case 'prompt':
+        case 'prompt': {
+          if (phase !== 'reporting') return forge()
+          phase = 'prompt'
           atPrompt = true
           if (integration !== 'on') effect.integration = integration === 'lost' ? 'restored' : null
           integration = 'on'
-          if (inFlight) {
-            const exit = lastExit
-            const note = exit
-              ? null
-              : inFlight.started
-                ? 'the shell reported no exit code'
-                : 'no command ran'
-            return { ...effect, finished: { exitCode: exit?.exitCode ?? null, note } }
-          }
-          return effect
+          if (!inFlight) return effect
+          const exit = lastExit
+          const note = exit
+            ? null
+            : inFlight.started
+              ? 'the shell reported no exit code'
+              : 'no command ran'
+          return { ...effect, finished: { exitCode: exit?.exitCode ?? null, note } }
+        }
         case 'command-start':
+          if (phase !== 'prompt') return forge()
+          phase = 'running'
           atPrompt = false
           if (inFlight) inFlight.started = true
+          // The shell started a line the gate did not write (a program typed it in).
+          else effect.unapproved = true
           return effect
         case 'command-end':
+          if (phase === 'reporting') return effect // the shell's first report, before any prompt
+          phase = 'reporting'
           atPrompt = false
-          if (inFlight?.started)
+          if (inFlight?.started) {
             return { ...effect, finished: { exitCode: mark.exitCode, note: null } }
+          }
           lastExit = { exitCode: mark.exitCode }
           return effect
         case 'context':
+          if (phase !== 'reporting') return forge()
           reported = mark.context
           return { ...effect, contextChanged: true }
         case 'names':
+          if (phase !== 'reporting') return forge()
           names = { aliases: new Set(mark.aliases), functions: new Set(mark.functions) }
           return { ...effect, contextChanged: true }
       }

@@ -41,6 +41,7 @@ export interface TerminalSessionOptions {
 export function createTerminalSession(options: TerminalSessionOptions) {
   const { info, pty } = options
   let exited = false
+  let nonce = options.nonce
   const replay = createReplayBuffer()
   const fanout = createOutputFanout({
     replay,
@@ -81,7 +82,13 @@ export function createTerminalSession(options: TerminalSessionOptions) {
       gate.onOutput(bytes)
       batcher.push(bytes)
     },
-    onMark: (ident, body) => gate.onMark(readMark(ident, body, options.nonce)),
+    onMark: (ident, body) => {
+      const mark = readMark(ident, body, nonce)
+      const accepted = gate.onMark(mark)
+      // The shell signs with a fresh nonce from each prompt on: a nonce seen in some output
+      // (a session log) is stale by then.
+      if (accepted && mark !== 'forged' && mark.type === 'prompt' && mark.next) nonce = mark.next
+    },
     onBracketedPaste: (on) => shell.onBracketedPaste(on),
   })
 

@@ -181,6 +181,13 @@ export function TerminalPanel({
             : 'This shell has no War Room integration: typed keys are refused; approved commands run with exit codes unknown.'}
         </p>
       )}
+      {gate && gate.unapprovedCommands > 0 && (
+        <p className="banner banner-error" role="alert" aria-label="Unapproved commands">
+          The shell ran {gate.unapprovedCommands} command
+          {gate.unapprovedCommands === 1 ? '' : 's'} nobody approved (a program typed{' '}
+          {gate.unapprovedCommands === 1 ? 'it' : 'them'} into the terminal?): see the timeline.
+        </p>
+      )}
       {gate && gate.forgedMarks > 0 && (
         <p className="notice" role="status" aria-label="Forged marks">
           {gate.forgedMarks} shell-integration mark{gate.forgedMarks === 1 ? '' : 's'} printed by a

@@ -79,6 +79,10 @@ for (const shell of SHELLS) {
     // FINDING (critical on kernels with dev.tty.legacy_tiocsti=1, as here): a background job
     // left by an approved script pushes a line into the terminal's input with TIOCSTI after
     // the prompt's drain; the shell runs it at the prompt, no approval asked.
+    // KNOWN LIMIT (still fails): nothing in a user's shell can stop a program of that user
+    // from pushing input on such a kernel. What the host does instead: it warns at start
+    // when TIOCSTI is allowed (sysctl dev.tty.legacy_tiocsti=0 closes it), and the gate
+    // records such a command as UNAPPROVED and raises the alarm (the next test).
     it.skipIf(!legacyTiocsti() || !hasProgram('perl')).fails(
       'cannot leave a job that types an unapproved line at the prompt (TIOCSTI)',
       async () => {
@@ -92,7 +96,7 @@ for (const shell of SHELLS) {
     // FINDING (high): whatever made the shell run a line the gate did not write (TIOCSTI
     // above, a rebound key below), the gate sees its C/D marks with nothing in flight and
     // records nothing: the command log says nothing ran.
-    it.skipIf(!legacyTiocsti() || !hasProgram('perl')).fails(
+    it.skipIf(!legacyTiocsti() || !hasProgram('perl'))(
       'records a command the shell ran that the gate did not write',
       async () => {
         g = await guardedShell(shell)
@@ -110,27 +114,24 @@ for (const shell of SHELLS) {
     // ordinary key binding the session can change. Rebound to a macro, it types and runs
     // its own line; the approved text is then discarded by the next prompt's drain, and the
     // log records the approved command as finished with exit code 0.
-    it.fails(
-      'cannot rebind the clear-line key so that the next approved command runs something else',
-      async () => {
-        g = await guardedShell(shell)
-        if (shell.name === 'bash') {
-          g.put('team.inputrc', `"\\e[6973~": "touch rebind_X\\r"\n`)
-          await g.runToEnd('bind -f ./team.inputrc')
-        } else {
-          g.put('team.zsh', `bindkey -s '\\e[6973~' 'touch rebind_X\\n'\n`)
-          await g.runToEnd('source ./team.zsh')
-        }
-        const entry = await g.runToEnd('echo approved > approved_ok')
-        expect(entry.exitCode).toBe(0) // what the log says
-        expect(existsSync(g.file('rebind_X'))).toBe(false)
-        expect(existsSync(g.file('approved_ok'))).toBe(true)
-      },
-    )
+    it('cannot rebind the clear-line key so that the next approved command runs something else', async () => {
+      g = await guardedShell(shell)
+      if (shell.name === 'bash') {
+        g.put('team.inputrc', `"\\e[6973~": "touch rebind_X\\r"\n`)
+        await g.runToEnd('bind -f ./team.inputrc')
+      } else {
+        g.put('team.zsh', `bindkey -s '\\e[6973~' 'touch rebind_X\\n'\n`)
+        await g.runToEnd('source ./team.zsh')
+      }
+      const entry = await g.runToEnd('echo approved > approved_ok')
+      expect(entry.exitCode).toBe(0) // what the log says
+      expect(existsSync(g.file('rebind_X'))).toBe(false)
+      expect(existsSync(g.file('approved_ok'))).toBe(true)
+    })
 
     // FINDING (high): the same with Enter: the approved line is extended before it is
     // accepted, and the log shows only the approved text.
-    it.fails('cannot rebind Enter so that approved lines carry a tail', async () => {
+    it('cannot rebind Enter so that approved lines carry a tail', async () => {
       g = await guardedShell(shell)
       if (shell.name === 'bash') {
         g.put('team.inputrc', `"\\C-m": "; touch enter_X\\C-j"\n`)
@@ -149,7 +150,7 @@ for (const shell of SHELLS) {
     // changes, and marks are believed at any time (even after the prompt). A script then
     // forges a "names" report that hides an alias: `ls` is shown as a plain command, is
     // approved as such, and runs the alias.
-    it.fails('cannot learn the nonce from a session log and hide an alias', async () => {
+    it('cannot learn the nonce from a session log and hide an alias', async () => {
       g = await guardedShell(shell, {
         homeFiles: { [shell.rc]: "alias ls='touch alias_X'\n" },
       })
@@ -168,28 +169,34 @@ for (const shell of SHELLS) {
     // whole line typed while a command runs (keys pass to the running command) is run by
     // the shell at the next prompt, unapproved and unrecorded. Redefining __warroom_report
     // forges the context and the alias/function names the same way.
-    it.fails('cannot switch off the drain: lines typed during a command never run', async () => {
-      g = await guardedShell(shell)
-      g.put(
-        'team-env.sh',
-        shell.name === 'bash'
-          ? '__warroom_drain() { :; }\n'
-          : '__warroom_precmd_end() { emulate -L zsh; __warroom_report; __warroom_mark A; }\n',
-      )
-      await g.runToEnd('. ./team-env.sh')
-      expect((await g.state()).integration).toBe('on')
-      const p = await g.h.runApproved(g.sessionId, 'sleep 1')
-      await g.waitFor(async () => expect((await g.state()).keysPass).toBe(true))
-      expect((await g.write('touch typeahead_X\r')).refused).toBeNull() // to the running sleep
-      await g.h.finished(p.id)
-      await g.h.ready(g.sessionId)
-      expect(await eventually(() => existsSync(g.file('typeahead_X')), 3_000)).toBe(false)
-    })
+    // bash: the integration's functions are read-only now. KNOWN LIMIT on zsh (still fails):
+    // zsh has no read-only functions, so a sourced file can still redefine them.
+    const zshLimit = shell.name === 'zsh'
+    ;(zshLimit ? it.fails : it)(
+      'cannot switch off the drain: lines typed during a command never run',
+      async () => {
+        g = await guardedShell(shell)
+        g.put(
+          'team-env.sh',
+          shell.name === 'bash'
+            ? '__warroom_drain() { :; }\n'
+            : '__warroom_precmd_end() { emulate -L zsh; __warroom_report; __warroom_mark A; }\n',
+        )
+        await g.runToEnd('. ./team-env.sh')
+        expect((await g.state()).integration).toBe('on')
+        const p = await g.h.runApproved(g.sessionId, 'sleep 1')
+        await g.waitFor(async () => expect((await g.state()).keysPass).toBe(true))
+        expect((await g.write('touch typeahead_X\r')).refused).toBeNull() // to the running sleep
+        await g.h.finished(p.id)
+        await g.h.ready(g.sessionId)
+        expect(await eventually(() => existsSync(g.file('typeahead_X')), 3_000)).toBe(false)
+      },
+    )
 
     // FINDING (high, same class): without a session log, a program the shell started reads
     // the nonce out of the shell's own memory (/proc/$PPID/mem: same user, no Yama ptrace
     // restriction here) and forges the same report.
-    it.skipIf(!ptraceParentAllowed() || !hasProgram('python3')).fails(
+    it.skipIf(!ptraceParentAllowed() || !hasProgram('python3'))(
       'cannot read the nonce from the shell’s memory and hide an alias',
       async () => {
         g = await guardedShell(shell, {
@@ -205,7 +212,7 @@ for (const shell of SHELLS) {
     // FINDING (medium): the context an approval covers leaves out PATH (and the DEBUG trap,
     // hashed paths, key bindings): a command approved before `. ./activate` runs another
     // program after it, and its approval is not voided.
-    it.fails('voids an approval when what the first word resolves to changed', async () => {
+    it('voids an approval when what the first word resolves to changed', async () => {
       g = await guardedShell(shell)
       const { h, sessionId } = g
       g.put('activate', 'PATH="$PWD/bin:$PATH"\n')

@@ -6,7 +6,7 @@ import {
 } from '../../../../../src/shared/commands/approval-signature'
 import type { Proposal } from '../../../../../src/shared/commands/gate-model'
 import { HostCallError } from '../../../../../src/shared/rpc/host-error'
-import { LEADER, context, gateAtPrompt, participant, prompt, roster } from './gate-fixture'
+import { LEADER, context, gateAtPrompt, participant, roster } from './gate-fixture'
 
 const refusal = async (fn: () => unknown): Promise<string> => {
   try {
@@ -305,12 +305,12 @@ describe('command gate: lifecycle', () => {
   })
 
   it('voids approvals when the context changes between approval and run', async () => {
-    const { gate, written, current } = gateAtPrompt()
+    const { gate, written, current, reportAtPrompt } = gateAtPrompt()
     const p = gate.propose(LEADER, { text: 'rm -f cache.db', proposerId: 'alice' })
     await gate.approve(participant('bob'), ref(p))
     await gate.approve(participant('carol'), ref(p))
     expect(current(p.id).status).toBe('approved')
-    gate.onMark(context('/')) // someone changed directory (break-glass)
+    reportAtPrompt(context('/')) // someone changed directory (break-glass)
     expect(current(p.id).status).toBe('voided')
     expect(current(p.id).statusReason).toMatch(/working directory \/srv\/app → \//)
     expect(await refusal(() => gate.run(ref(p)))).toMatch(/voided/)
@@ -318,7 +318,7 @@ describe('command gate: lifecycle', () => {
   })
 
   it('covers the kube context and what the first word is (alias, function) in the hash', () => {
-    const { gate, current } = gateAtPrompt()
+    const { gate, current, reportAtPrompt } = gateAtPrompt()
     const kube = gate.propose(LEADER, {
       text: 'kubectl rollout undo deploy/api',
       proposerId: 'bob',
@@ -327,11 +327,11 @@ describe('command gate: lifecycle', () => {
     const fn = gate.propose(LEADER, { text: 'deploy api', proposerId: 'bob' })
     expect(fn.context.firstWordKind).toBe('function')
     expect(echo.context.firstWordKind).toBe('command')
-    gate.onMark(context('/srv/app', { kubeContext: 'prod-eu' }))
+    reportAtPrompt(context('/srv/app', { kubeContext: 'prod-eu' }))
     expect(current(kube.id).status).toBe('voided')
     expect(current(kube.id).statusReason).toMatch(/kube context \(none\) → prod-eu/)
     expect(current(echo.id).status).toBe('pending')
-    gate.onMark({ type: 'names', aliases: ['ll', 'echo'], functions: ['deploy'] })
+    reportAtPrompt({ type: 'names', aliases: ['ll', 'echo'], functions: ['deploy'] })
     expect(current(echo.id).status).toBe('voided')
     expect(current(echo.id).statusReason).toMatch(/what "echo" is command → alias/)
     expect(current(fn.id).status).toBe('pending')
@@ -388,7 +388,7 @@ describe('command gate: raw input and the foreground', () => {
   })
 
   it('says the integration is lost when the shell is back without an authenticated prompt', async () => {
-    const { gate, setForeground, advance, log, current } = gateAtPrompt()
+    const { gate, setForeground, advance, log, current, reportAtPrompt } = gateAtPrompt()
     const p = gate.propose(LEADER, { text: 'unset PROMPT_COMMAND', proposerId: 'bob' })
     await gate.approve(participant('carol'), ref(p))
     gate.run(ref(p))
@@ -408,7 +408,7 @@ describe('command gate: raw input and the foreground', () => {
     await gate.approve(participant('carol'), ref(q))
     expect(gate.snapshot().ready).toBe(true)
     gate.run(ref(q))
-    gate.onMark(prompt)
+    reportAtPrompt() // the integration speaks again: the command's end, then a prompt
     expect(gate.snapshot().integration).toBe('on')
     expect(log.map((e) => e.kind)).toContain('integration-restored')
   })

@@ -25,7 +25,7 @@ export const participant = (
   mode: 'expert' | 'observer' = 'expert',
 ): GateActor => ({ kind: 'participant', participantId: `p-${personId}`, personId, mode, publicKey })
 
-export const prompt: ShellMark = { type: 'prompt' }
+export const prompt: ShellMark = { type: 'prompt', next: null }
 export const context = (cwd: string, extra: Partial<Record<string, string>> = {}): ShellMark => ({
   type: 'context',
   context: {
@@ -90,6 +90,15 @@ export function gateAtPrompt(policy: Partial<ApprovalPolicy> = {}) {
     setRoom: (change: Partial<IncidentRoom>) => {
       room = { ...room, ...change }
       gate.roomChanged()
+    },
+    /**
+     * The shell at its next prompt reports these (a new context, new names): they are only
+     * believed between a command's end and the prompt, as the integration sends them.
+     */
+    reportAtPrompt: (...marks: ShellMark[]) => {
+      gate.onMark({ type: 'command-end', exitCode: 0 })
+      for (const mark of marks) gate.onMark(mark)
+      gate.onMark(prompt)
     },
     /** The shell reports the command started, ended with this code, and the next prompt. */
     commandRan: (exitCode = 0) => {
