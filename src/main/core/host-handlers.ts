@@ -74,6 +74,7 @@ export function createHandlers(ctx: HandlerContext): HostConnection {
       personId: p.personId,
       mode: p.mode,
       publicKey: invites.publicKey(p.participantId),
+      stillValid: () => invites.byParticipantId(p.participantId) !== null,
     }
   }
   const session = (sessionId: string) => terminals.get(sessionId)
@@ -163,11 +164,14 @@ export function createHandlers(ctx: HandlerContext): HostConnection {
       const p = ctx.participantOf(principal) ?? refuse('not a participant session')
       await importPublicKey(publicKey).catch(() => refuse('not an ECDSA P-256 public key'))
       const fingerprint = await keyFingerprint(publicKey)
+      const known = invites.publicKey(p!.participantId)
       try {
         invites.registerKey(p!.participantId, publicKey, fingerprint)
       } catch (error) {
         refuse(error instanceof Error ? error.message : String(error))
       }
+      // On the log, so that anyone holding it can tell whose key signed what.
+      if (known !== publicKey) rooms.recordKey(p!.incidentId, p!.personId, publicKey, fingerprint)
       ctx.presenceChanged(p!.incidentId)
       return { fingerprint }
     },

@@ -16,8 +16,10 @@ const SIGN_PARAMS = { name: 'ECDSA', hash: 'SHA-256' } as const
 /** A signature made longer ago (or later) than this is refused: no replay of an old one. */
 export const SIGNATURE_MAX_SKEW_MS = 5 * 60_000
 
-/** What an approver signs: the proposal as they saw it, and when. */
+/** What an approver signs: who they are, the proposal as they saw it, and when. */
 export interface SignedApproval {
+  /** The approver (on the role board): a signature never counts for someone else. */
+  personId: string
   proposalId: string
   text: string
   context: ProposalContext
@@ -27,7 +29,8 @@ export interface SignedApproval {
 
 export function signingPayload(input: SignedApproval): Uint8Array<ArrayBuffer> {
   const canonical = canonicalize({
-    purpose: 'war-room approval v1',
+    purpose: 'war-room approval v2',
+    personId: input.personId,
     proposalId: input.proposalId,
     text: input.text,
     context: input.context,
@@ -101,17 +104,33 @@ export type SignatureVerdict =
   { ok: true; signed: number } | { ok: false; signed: number; badAt: number; reason: string }
 
 /**
- * Checks every signed approval of a command log (entries in order): each signature must
- * verify against the proposal it names, with the key stored beside it.
+ * Checks every signed approval of a command log (entries in order): each signature must be
+ * made with a key registered earlier in the log for that very person (a `key-registered`
+ * entry, made by the host when their browser joined), and verify against the proposal it
+ * names. A signature copied onto someone else's approval, or made with a key nobody
+ * registered, does not verify. (Whoever can rewrite the whole log can also rewrite the
+ * registrations: the hash chain has no secret; a participant's own record is the anchor.)
  */
 export async function verifyLogSignatures(
   entries: readonly CommandLogEntry[],
 ): Promise<SignatureVerdict> {
   let signed = 0
+  const registered = new Map<string, Set<string>>()
   for (const [index, entry] of entries.entries()) {
-    const signature = entry.approval?.signature
-    if (entry.kind !== 'approved' || !signature) continue
+    if (entry.kind === 'key-registered' && entry.personId && entry.publicKey) {
+      const keys = registered.get(entry.personId) ?? new Set()
+      keys.add(entry.publicKey)
+      registered.set(entry.personId, keys)
+      continue
+    }
+    const approval = entry.approval
+    const signature = approval?.signature
+    if (entry.kind !== 'approved' || !approval || !signature) continue
     signed++
+    const bad = (reason: string): SignatureVerdict => ({ ok: false, signed, badAt: index, reason })
+    if (!registered.get(approval.personId)?.has(signature.publicKey)) {
+      return bad(`signed with a key never registered for ${approval.name}`)
+    }
     const context = entry.context as ProposalContext | null
     const fingerprint = await keyFingerprint(signature.publicKey).catch(() => null)
     const good =
@@ -121,14 +140,13 @@ export async function verifyLogSignatures(
       context !== null &&
       fingerprint === signature.fingerprint &&
       (await verifyApprovalSignature(signature, {
+        personId: approval.personId,
         proposalId: entry.proposalId,
         text: entry.text,
         context,
         hash: entry.hash,
       }))
-    if (!good) {
-      return { ok: false, signed, badAt: index, reason: 'signature does not match the command' }
-    }
+    if (!good) return bad('signature does not match the command and its approver')
   }
   return { ok: true, signed }
 }

@@ -248,4 +248,6 @@ export interface CommandLogEntry {
   approval?: Approval | null
   /** Its place in the host's gate log (absent on entries made before there was one). */
   hostLog?: HostLogPosition | null
+  /** On a `key-registered` entry: the public key (SPKI, base64) the person's browser signs with. */
+  publicKey?: string | null
 }

@@ -95,6 +95,7 @@ const logEntry = z.strictObject({
     .strictObject({ logId: idSchema, seq: z.number().int().min(0) })
     .nullable()
     .optional(),
+  publicKey: z.string().max(1_000).nullable().optional(),
 })
 
 /**

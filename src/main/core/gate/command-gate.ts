@@ -37,6 +37,8 @@ export interface CommandGateOptions {
   writeToShell(data: string): void
   emitSnapshot(snapshot: GateSnapshot): void
   emitLog(entry: CommandLogEntry): void
+  /** The curtain closed or opened: what the windows are sent follows it. */
+  onCurtain?(closed: boolean): void
   now?: () => number
   newId?: () => string
 }
@@ -193,12 +195,14 @@ export function createCommandGate(options: CommandGateOptions) {
           name: operator?.name ?? 'the leader',
           since: now(),
         }
+        options.onCurtain?.(true)
         log('curtain-closed', {
           personId: operator?.personId,
           note: 'terminal hidden from the room',
         })
       } else if (!closed && curtain) {
         curtain = null
+        options.onCurtain?.(false)
         log('curtain-opened', {
           personId: operator?.personId,
           note: 'terminal shown to the room again',

@@ -27,7 +27,33 @@ export type GateActor =
       mode: ParticipantMode
       /** The key their browser registered (null: approvals cannot be signed). */
       publicKey: string | null
+      /** Whether the session still stands (its invite may be revoked while an act awaits). */
+      stillValid(): boolean
     }
+
+/** Which session an act came from: the leader's, or one participant's. */
+export function sessionOf(actor: GateActor): string {
+  return actor.kind === 'leader' ? 'leader' : `participant:${actor.participantId}`
+}
+
+/**
+ * Under "own device only", the leader's screen approves only as the Incident Handling
+ * Leader at its keyboard (whoever the operator is set to, the screen cannot approve as
+ * another person's own device), and never a proposal the same session made.
+ */
+export function ownDeviceRefusal(
+  actor: GateActor,
+  approver: RosterMember | undefined,
+  proposedFrom: string | undefined,
+): string | null {
+  if (proposedFrom === sessionOf(actor)) {
+    return 'the session that proposed a command cannot approve it under “own device only”'
+  }
+  if (actor.kind === 'leader' && !approver?.roles.includes('incident-leader')) {
+    return 'under “own device only”, the leader’s screen approves only as the Incident Handling Leader'
+  }
+  return null
+}
 
 export interface ActingAs {
   personId: string
@@ -108,6 +134,7 @@ export async function checkedSignature(
     value: given!.value,
   }
   const valid = await verifyApprovalSignature(signature, {
+    personId: actor.personId,
     proposalId: proposal.id,
     text: proposal.text,
     context: proposal.context,

@@ -13,11 +13,25 @@ import {
   tallyOf,
   withApproval,
 } from '../../../shared/commands/proposal-lifecycle'
-import { actingAs, checkedSignature, memberFor, type GateActor } from './gate-actor'
+import {
+  actingAs,
+  checkedSignature,
+  memberFor,
+  ownDeviceRefusal,
+  sessionOf,
+  type GateActor,
+} from './gate-actor'
 import type { GateCore, Refs } from './gate-core'
 import { newProposal } from './new-proposal'
 
+/** Commands one person may have waiting at once (a proposal holds up to 20,000 characters). */
+export const MAX_WAITING_PER_PERSON = 10
+/** Commands that may wait at once on one terminal. */
+export const MAX_WAITING = 30
+
 export function createProposalActs(core: GateCore) {
+  /** The session each proposal came from (the leader's screen, or a participant's). */
+  const proposedFrom = new Map<string, string>()
   const { now, room, refuse, person, proposal, save, log, changed, openAsSeen, expireDue } = core
   const { rosters, shell, incidentId, newId, refuseIfContextChanged } = core
   return {
@@ -29,6 +43,17 @@ export function createProposalActs(core: GateCore) {
       const as = actingAs(actor, room(), input.proposerId, refuse)
       const proposer = person(as.personId)
       if (!input.text.trim()) refuse('there is no command to propose')
+      const waiting = core.all().filter(isAwaitingRun)
+      if (
+        waiting.filter((p) => p.proposerId === proposer.personId).length >= MAX_WAITING_PER_PERSON
+      ) {
+        refuse(
+          `${proposer.name} already has ${MAX_WAITING_PER_PERSON} commands waiting: withdraw one first`,
+        )
+      }
+      if (waiting.length >= MAX_WAITING) {
+        refuse(`${MAX_WAITING} commands are waiting already: decide on some first`)
+      }
       if (input.replaces) {
         const old = proposal(input.replaces)
         if (actor.kind === 'participant' && old.proposerId !== as.personId) {
@@ -61,6 +86,7 @@ export function createProposalActs(core: GateCore) {
         names: shell.names,
       })
       rosters.set(fresh.id, roster)
+      proposedFrom.set(fresh.id, sessionOf(actor))
       const p = { ...fresh, tally: tallyOf(fresh, roster) }
       save(p)
       log('proposed', {
@@ -84,11 +110,18 @@ export function createProposalActs(core: GateCore) {
       const seen = openAsSeen(input, 'it can no longer be approved')
       const as = actingAs(actor, room(), input.onBehalfOf, refuse)
       const signature = await checkedSignature(actor, seen, input.signature, now(), refuse)
-      // Verifying took a moment: decide on the proposal as it is now.
+      // Verifying took a moment: decide on the proposal, and the session, as they are now.
+      if (actor.kind === 'participant' && !actor.stillValid()) {
+        refuse('this invite was revoked or its incident has ended')
+      }
       const p = openAsSeen(input, 'it can no longer be approved')
       const roster = rosters.get(p.id) ?? []
       const approver = memberFor(as.personId, roster, room().roster)
-      const refusal = approvalRefusalFor(p, approver, as.via)
+      const refusal =
+        approvalRefusalFor(p, approver, as.via) ??
+        (p.policy.approvalSources === 'own-device'
+          ? ownDeviceRefusal(actor, approver, proposedFrom.get(p.id))
+          : null)
       if (refusal) refuse(refusal)
       refuseIfContextChanged(p)
       const approval = {

@@ -35,6 +35,8 @@ export interface IncidentRooms {
   end(incidentId: string): void
   /** A gate-log entry about the room, in the name of the person at the leader's keyboard. */
   record(incidentId: string, kind: CommandLogEntry['kind'], note: string): void
+  /** A participant's browser registered the key it signs their approvals with. */
+  recordKey(incidentId: string, personId: string, publicKey: string, fingerprint: string): void
 }
 
 const describeRoles = (m: RosterMember) =>
@@ -103,6 +105,11 @@ export function createIncidentRooms(options: {
       if (rosterChanges.length) log('roster-changed', rosterChanges.join('; '))
       if (!samePolicy(before.policy, input.policy))
         log('policy-changed', describePolicy(input.policy))
+      // Who the leader's screen acts as is part of who approved what: every change is logged.
+      if (before.operatorId !== input.operatorId && before.roster.length > 0) {
+        const was = before.roster.find((m) => m.personId === before.operatorId)
+        log('operator-changed', `${was?.name ?? 'nobody'} → ${who?.name ?? 'nobody'}`)
+      }
       rooms.set(input.incidentId, {
         incidentId: input.incidentId,
         title: input.title,
@@ -122,6 +129,17 @@ export function createIncidentRooms(options: {
     end(incidentId) {
       rooms.delete(incidentId)
       save()
+    },
+    recordKey(incidentId, personId, publicKey, fingerprint) {
+      const member = get(incidentId).roster.find((m) => m.personId === personId)
+      const who = { personId, name: member?.name ?? personId }
+      options.log(
+        logEntry(
+          'key-registered',
+          { at: Date.now(), incidentId, who },
+          { note: `${who.name}'s browser, key ${fingerprint}`, publicKey },
+        ),
+      )
     },
     record(incidentId, kind, note) {
       const room = get(incidentId)

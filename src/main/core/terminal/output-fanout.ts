@@ -45,6 +45,12 @@ export interface OutputFanout {
   push(batch: Uint8Array): void
   ack(id: string, bytes: number): void
   has(id: string): boolean
+  /**
+   * The curtain (a command printing a secret): while closed, output goes only to the
+   * leader's working window (covered on screen) and is not kept for replays; when it opens
+   * every window is shown the screen again from a replay without it.
+   */
+  setCurtain(closed: boolean): void
   readonly paused: boolean
   readonly pauseCount: number
   readonly size: number
@@ -64,6 +70,7 @@ export function createOutputFanout(options: {
   const subscriptions = new Map<string, Subscription>()
   let paused = false
   let pauseCount = 0
+  let curtained = false
 
   /** The fastest controlling window's backlog (null when no window controls the pace). */
   const pace = (): number | null => {
@@ -106,9 +113,9 @@ export function createOutputFanout(options: {
       regulate()
     },
     push(batch) {
-      options.replay.push(batch)
+      if (!curtained) options.replay.push(batch)
       for (const s of subscriptions.values()) {
-        if (s.stale) continue
+        if (s.stale || (curtained && !s.subscriber.controlling)) continue
         s.unacknowledged += batch.length
         s.subscriber.send(batch, false)
         if (s.unacknowledged > staleAfter) s.stale = true
@@ -125,6 +132,12 @@ export function createOutputFanout(options: {
     },
     has(id) {
       return subscriptions.has(id)
+    },
+    setCurtain(closed) {
+      if (closed === curtained) return
+      curtained = closed
+      if (!closed) for (const s of subscriptions.values()) sendReplay(s)
+      regulate()
     },
     get paused() {
       return paused

@@ -76,6 +76,11 @@ export function createTerminalSession(options: TerminalSessionOptions) {
       batcher.flush()
       options.emitLog(entry)
     },
+    // What was printed before the curtain closed is shown to all; what follows is not.
+    onCurtain: (closed) => {
+      batcher.flush()
+      fanout.setCurtain(closed)
+    },
   })
   const filter = createOutputFilter({
     onVisible: (bytes) => {

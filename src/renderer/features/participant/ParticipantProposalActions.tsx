@@ -30,6 +30,7 @@ export function ParticipantProposalActions({
     if (signing.status === 'ready') {
       const signedAt = Date.now()
       const value = await signApproval(signing.privateKey, {
+        personId,
         proposalId: proposal.id,
         text: proposal.text,
         context: proposal.context,

@@ -193,6 +193,7 @@ describe('what Verify and the postmortem say about signatures', () => {
     })
     const signedAt = Date.now()
     const value = await signApproval(key.privateKey, {
+      personId: 'carol',
       proposalId: p.id,
       text: p.text,
       context: p.context,
@@ -220,12 +221,13 @@ describe('what Verify and the postmortem say about signatures', () => {
     return rows
   }
 
-  // FINDING (medium): a signature covers the proposal (id, text, context, digest, time) but
+  // FINDING (medium, fixed: a signature now names its approver, and the log must hold the
+  // key's registration for that person; see verifyLogSignatures): a signature covered the proposal (id, text, context, digest, time) but
   // not who approved, and Verify checks it against whatever public key is stored beside it;
   // key registrations are not in the log. Whoever holds the record (the leader's IndexedDB,
   // the exported JSON) copies Carol's signature onto Bob's in-room approval, rechains (the
   // chain has no secret), and Verify and the postmortem say "Bob (own device, signed)".
-  it.fails('a signature moved onto another person’s approval does not verify', async () => {
+  it('a signature moved onto another person’s approval does not verify', async () => {
     const log = await realLog()
     const carols = log.find((e) => e.kind === 'approved' && e.personId === 'carol')!
     const bobs = log.find((e) => e.kind === 'approved' && e.personId === 'bob')!
@@ -245,13 +247,14 @@ describe('what Verify and the postmortem say about signatures', () => {
 
   // The same with a key of the forger's own making: nothing in the log says which key was
   // Bob's (or that Bob ever joined from a device).
-  it.fails('a signature by a key nobody registered does not verify', async () => {
+  it('a signature by a key nobody registered does not verify', async () => {
     const log = await realLog()
     const bobs = log.find((e) => e.kind === 'approved' && e.personId === 'bob')!
     const key = await createSigningKey()
     const publicKey = await exportPublicKey(key.publicKey)
     const signedAt = bobs.at
     const value = await signApproval(key.privateKey, {
+      personId: 'bob',
       proposalId: bobs.proposalId!,
       text: bobs.text!,
       context: bobs.context as ProposalContext,

@@ -368,6 +368,7 @@ describe('a participant session over the browser shell’s socket', () => {
     ).rejects.toThrow(/carried no signature/)
     const signedAt = Date.now()
     const value = await signApproval(keys.privateKey, {
+      personId: 'carol',
       proposalId: p.id,
       text: p.text,
       context: p.context,

@@ -46,6 +46,7 @@ const CONTEXT: ProposalContext = {
 }
 
 const APPROVAL: SignedApproval = {
+  personId: 'carol',
   proposalId: 'p-1',
   text: 'kubectl rollout undo deployment/checkout -n shop',
   context: CONTEXT,
@@ -139,13 +140,27 @@ describe('an approval signature', () => {
         signature: s,
       },
     })
-    expect(await verifyLogSignatures([entry(signature)])).toEqual({ ok: true, signed: 1 })
+    const registered: CommandLogEntry = {
+      ...entry(signature),
+      kind: 'key-registered',
+      approval: null,
+      approvers: [],
+      note: `Carol's browser, key ${signature.fingerprint}`,
+      publicKey: signature.publicKey,
+    }
+    expect(await verifyLogSignatures([registered, entry(signature)])).toEqual({
+      ok: true,
+      signed: 1,
+    })
+    // Without the registration, nothing says the key was Carol's.
+    expect(await verifyLogSignatures([entry(signature)])).toMatchObject({ ok: false, badAt: 0 })
     // The fingerprint people compared on screen is of another key: the entry does not hold.
     const other = await signed()
     const verdict = await verifyLogSignatures([
+      registered,
       entry({ ...signature, fingerprint: other.fingerprint }),
     ])
-    expect(verdict).toMatchObject({ ok: false, signed: 1, badAt: 0 })
+    expect(verdict).toMatchObject({ ok: false, signed: 1, badAt: 1 })
   })
 })
 
@@ -207,6 +222,7 @@ describe('an exported incident, verified from its JSON file alone', () => {
     })
     const signedAt = Date.now()
     const value = await signApproval(keys.privateKey, {
+      personId: 'carol',
       proposalId: p.id,
       text: p.text,
       context: p.context,

@@ -194,6 +194,7 @@ describe('command gate: signed approvals', () => {
     override: Partial<Proposal> = {},
   ) =>
     signApproval(privateKey, {
+      personId: 'carol',
       proposalId: override.id ?? p.id,
       text: override.text ?? p.text,
       context: override.context ?? p.context,

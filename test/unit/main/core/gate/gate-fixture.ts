@@ -23,7 +23,14 @@ export const participant = (
   personId: string,
   publicKey: string | null = null,
   mode: 'expert' | 'observer' = 'expert',
-): GateActor => ({ kind: 'participant', participantId: `p-${personId}`, personId, mode, publicKey })
+): GateActor => ({
+  kind: 'participant',
+  participantId: `p-${personId}`,
+  personId,
+  mode,
+  publicKey,
+  stillValid: () => true,
+})
 
 export const prompt: ShellMark = { type: 'prompt', next: null }
 export const context = (cwd: string, extra: Partial<Record<string, string>> = {}): ShellMark => ({

@@ -144,3 +144,23 @@ describe('output batcher', () => {
     expect(sent).toEqual([20, 3, 150])
   })
 })
+
+describe('output fan-out: the curtain', () => {
+  it('while closed, only the leader’s working window gets output and no replay keeps it; opening resyncs everyone without it', () => {
+    const { f } = fanout({ replay: 10_000 })
+    const leader = window('leader', true)
+    const room = window('room', false)
+    f.add(leader.subscriber)
+    f.add(room.subscriber)
+    f.push(bytes(10, 0x61))
+    f.setCurtain(true)
+    f.push(bytes(20, 0x73)) // the secret
+    expect(leader.received()).toBe(30)
+    expect(room.received()).toBe(10)
+    const late = window('late', false)
+    f.add(late.subscriber)
+    expect(late.got[0]).toEqual({ size: 10, replay: true })
+    f.setCurtain(false)
+    for (const w of [leader, room, late]) expect(w.got.at(-1)).toEqual({ size: 10, replay: true })
+  })
+})
