@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import sirv from 'sirv'
 import { WebSocketServer } from 'ws'
@@ -11,6 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
 import { createRequestHandler, createUpgradeHandler, type HandlerContext } from './http-handlers'
 import { HTTP_LIMITS, type HttpLimits } from './http-limits'
 import { answerClientError, refuseSocket } from './http-refusals'
+import { requireRequestLine } from './request-line-deadline'
 
 export { SOCKET_PATH } from './http-handlers'
 
@@ -114,8 +115,14 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     requireHostHeader: true,
   }
   const server: Server = options.tls
-    ? createTlsServer({ ...serverOptions, ...options.tls }, handleRequest)
+    ? createTlsServer(
+        { ...serverOptions, ...options.tls, handshakeTimeout: limits.tlsHandshakeTimeoutMs },
+        handleRequest,
+      )
     : createServer(serverOptions, handleRequest)
+  // On HTTPS, HTTP reads from the TLS socket, there once the handshake is done.
+  const httpSocket = (socket: Socket) => requireRequestLine(socket, limits.requestLineTimeoutMs)
+  server.on(options.tls ? 'secureConnection' : 'connection', httpSocket)
   // `Expect: 100-continue` asks leave to send a body; no request here may have one, so the
   // request is answered as it stands (413 when it announces a body) without a 100 first.
   server.on('checkContinue', handleRequest)

@@ -12,6 +12,8 @@ export interface HttpLimits {
   keepAliveTimeoutMs: number
   timeoutCheckIntervalMs: number
   maxConnections: number
+  requestLineTimeoutMs: number
+  tlsHandshakeTimeoutMs: number
 }
 
 export const HTTP_LIMITS: HttpLimits = {
@@ -31,4 +33,11 @@ export const HTTP_LIMITS: HttpLimits = {
   timeoutCheckIntervalMs: 1_000,
   /** A few tabs at six connections each, with room to spare; bounds the descriptors a flood can take. */
   maxConnections: 128,
+  /**
+   * A new connection's first request line is due within this: a browser sends its whole
+   * request at once (a LAN round trip is milliseconds), so only a slot-holder waits longer.
+   */
+  requestLineTimeoutMs: 2_000,
+  /** A TLS handshake is a few round trips; Node's default of 120 s lets a silent peer hold a slot. */
+  tlsHandshakeTimeoutMs: 5_000,
 }
