@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import sirv from 'sirv'
 import { WebSocketServer } from 'ws'
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/rpc/socket-protocol'
 import type { Host } from '../core/host'
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy'
+import { createConnectionSlots } from './connection-slots'
 import { createRequestHandler, createUpgradeHandler, type HandlerContext } from './http-handlers'
 import { HTTP_LIMITS, type HttpLimits } from './http-limits'
 import { answerClientError, refuseSocket } from './http-refusals'
+import { requireRequestLine } from './request-line-deadline'
 
 export { SOCKET_PATH } from './http-handlers'
 
@@ -92,6 +94,11 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   let port = options.port
   const report = options.report ?? reportToConsole
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES })
+  const slots = createConnectionSlots({
+    maxConnections: limits.maxConnections,
+    // On loopback every peer is 127.0.0.1, the leader included: the server's cap is the one.
+    maxConnectionsPerPeer: loopback ? Infinity : limits.maxConnectionsPerPeer,
+  })
   const context: HandlerContext = {
     host: options.host,
     token,
@@ -102,6 +109,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     serveStatic,
     sockets,
     report,
+    admitted: (socket) => slots.admit(socket),
   }
 
   const handleRequest = createRequestHandler(context)
@@ -114,14 +122,27 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     requireHostHeader: true,
   }
   const server: Server = options.tls
-    ? createTlsServer({ ...serverOptions, ...options.tls }, handleRequest)
+    ? createTlsServer(
+        { ...serverOptions, ...options.tls, handshakeTimeout: limits.tlsHandshakeTimeoutMs },
+        handleRequest,
+      )
     : createServer(serverOptions, handleRequest)
+  // Connections are counted from accept (before TLS), and our own cap replaces Node's
+  // maxConnections, which refuses the newest: here the oldest without a credential makes room.
+  const httpSocket = (socket: Socket) => {
+    slots.attach(socket)
+    requireRequestLine(socket, limits.requestLineTimeoutMs)
+  }
+  server.on('connection', (raw: Socket) => {
+    if (slots.take(raw) && !options.tls) httpSocket(raw)
+  })
+  // On HTTPS, HTTP reads from the TLS socket, there once the handshake is done.
+  if (options.tls) server.on('secureConnection', httpSocket)
   // `Expect: 100-continue` asks leave to send a body; no request here may have one, so the
   // request is answered as it stands (413 when it announces a body) without a 100 first.
   server.on('checkContinue', handleRequest)
   // One more than allowed, so that "too many" can be seen (Node drops the excess silently).
   server.maxHeadersCount = limits.maxHeaderCount + 1
-  server.maxConnections = limits.maxConnections
   server.on('clientError', answerClientError)
   server.on('upgrade', createUpgradeHandler(context))
   server.on('connect', (_req: IncomingMessage, socket: Duplex) => {

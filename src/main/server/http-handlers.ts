@@ -43,6 +43,8 @@ export interface HandlerContext {
   sockets: WebSocketServer
   /** Where a handler's unexpected failure is told (the console in production). */
   report(error: unknown): void
+  /** The connection behind this socket showed a credential: it keeps its slot (never evicted). */
+  admitted(socket: Duplex): void
 }
 
 type ShapeStatus = Extract<ShapeVerdict, { ok: false }>['status']
@@ -115,6 +117,7 @@ function join(req: IncomingMessage, res: ServerResponse, context: HandlerContext
     )
     return true
   }
+  context.admitted(req.socket)
   const secure = context.scheme === 'https' ? '; Secure' : ''
   res.writeHead(303, {
     'Set-Cookie': `${participantCookieName(context.port())}=${redeemed.secret}; HttpOnly; SameSite=Strict; Path=/${secure}`,
@@ -134,6 +137,7 @@ function serve(req: IncomingMessage, res: ServerResponse, context: HandlerContex
     refuseRequest(res, admission.status, admission.reason, allow)
     return
   }
+  context.admitted(req.socket)
   const url = req.url ?? '/'
   if (admission.tokenFrom === 'query') {
     const port = context.port()
@@ -191,6 +195,8 @@ export function createUpgradeHandler(context: HandlerContext) {
       if (path !== SOCKET_PATH) return refuseSocket(socket, 404, 'not found')
       // Browsers always send Origin on a WebSocket upgrade: one without it is not our page.
       if (req.headers.origin === undefined) return refuseSocket(socket, 403, 'no Origin')
+      // A window's WebSocket lives as long as the window: its slot is never taken back.
+      context.admitted(socket)
       handedOver = true
       // ws answers a bad handshake (key, version, method) with 400/405 itself.
       const principal = admission.principal

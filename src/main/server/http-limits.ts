@@ -12,6 +12,9 @@ export interface HttpLimits {
   keepAliveTimeoutMs: number
   timeoutCheckIntervalMs: number
   maxConnections: number
+  maxConnectionsPerPeer: number
+  requestLineTimeoutMs: number
+  tlsHandshakeTimeoutMs: number
 }
 
 export const HTTP_LIMITS: HttpLimits = {
@@ -29,6 +32,23 @@ export const HTTP_LIMITS: HttpLimits = {
   keepAliveTimeoutMs: 5_000,
   /** How often Node looks for requests past their timeouts (its default of 30 s lets them overstay). */
   timeoutCheckIntervalMs: 1_000,
-  /** A few tabs at six connections each, with room to spare; bounds the descriptors a flood can take. */
+  /**
+   * A few tabs at six connections each, with room to spare; bounds the descriptors a flood
+   * can take. At the cap a connection that never showed a credential makes room (oldest
+   * first) rather than a new one being refused, so a flood cannot lock the leader out.
+   */
   maxConnections: 128,
+  /**
+   * Off loopback (--listen), what one address may hold: a browser opens six connections and
+   * a WebSocket per tab, so 32 leaves room for a few tabs or people behind one NAT, and one
+   * address alone can never fill the server.
+   */
+  maxConnectionsPerPeer: 32,
+  /**
+   * A new connection's first request line is due within this: a browser sends its whole
+   * request at once (a LAN round trip is milliseconds), so only a slot-holder waits longer.
+   */
+  requestLineTimeoutMs: 2_000,
+  /** A TLS handshake is a few round trips; Node's default of 120 s lets a silent peer hold a slot. */
+  tlsHandshakeTimeoutMs: 5_000,
 }

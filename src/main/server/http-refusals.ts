@@ -62,9 +62,21 @@ function responseStarted(socket: Duplex): boolean {
   return inFlight?.headersSent === true
 }
 
-/** The server's `clientError` handler: a request Node could not parse, or a dead peer. */
+/**
+ * A TLS failure (HTTPS: the handshake timed out, or no TLS came at all): no HTTP can be
+ * spoken over that socket, and an answer would only wait to flush, holding the slot.
+ */
+function tlsFailure(error: NodeJS.ErrnoException): boolean {
+  const code = error.code ?? ''
+  return code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_')
+}
+
+/**
+ * The server's `clientError` handler: a request Node could not parse, a dead peer, or (on
+ * HTTPS) a failed TLS handshake.
+ */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  if (error.code === 'ECONNRESET' || responseStarted(socket)) {
+  if (error.code === 'ECONNRESET' || tlsFailure(error) || responseStarted(socket)) {
     socket.destroy()
     return
   }

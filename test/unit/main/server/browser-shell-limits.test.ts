@@ -102,7 +102,7 @@ describe('browser shell limits', () => {
     expect(reported).toEqual([expect.objectContaining({ message: 'host refused the connection' })])
   })
 
-  it('turns away connections beyond the limit, and takes new ones once some close', async () => {
+  it('turns away connections beyond the limit when every slot holds the token, and takes new ones once some close', async () => {
     const limits = { ...quick, maxConnections: 2, keepAliveTimeoutMs: 10_000 }
     const { shell, cookie } = await start(undefined, undefined, limits)
     const request = `GET / HTTP/1.1\r\nHost: 127.0.0.1:${shell.port}\r\nCookie: ${cookie}\r\n\r\n`
