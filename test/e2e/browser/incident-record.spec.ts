@@ -172,6 +172,38 @@ test('the incident clock runs and a back-dated event lands in time order', async
   await expect(rows).toHaveCount(1)
 })
 
+test('the timeline follows the latest event, until someone scrolls back to read', async ({
+  app,
+}) => {
+  await declareIncident(app)
+  const timeline = app.getByRole('region', { name: 'Timeline' })
+  const add = async (text: string) => {
+    await timeline.getByLabel('What happened').fill(text)
+    await timeline.getByRole('button', { name: 'Add event' }).click()
+  }
+  for (let i = 1; i <= 40; i++) await add(`Observation ${i}`)
+  const row = (text: string) =>
+    timeline.getByRole('listitem').filter({ hasText: new RegExp(`${text}(?!\\d)`) })
+  const count = timeline.getByText(/^\d+ events$/)
+  await expect(row('Observation 40')).toBeInViewport()
+  await expect(timeline.getByRole('button', { name: 'Jump to latest' })).toBeHidden()
+
+  // Reading history: new events do not pull the reader away.
+  await timeline.getByTestId('timeline-scroller').hover()
+  await app.mouse.wheel(0, -2000)
+  const jump = timeline.getByRole('button', { name: 'Jump to latest' })
+  await expect(jump).toBeVisible()
+  const before = parseInt((await count.textContent())!, 10)
+  await add('Observation 41')
+  await expect(count).toHaveText(`${before + 1} events`)
+  await expect(row('Observation 1')).toBeInViewport()
+  await expect(row('Observation 41')).not.toBeInViewport()
+
+  await jump.click()
+  await expect(row('Observation 41')).toBeInViewport()
+  await expect(jump).toBeHidden()
+})
+
 test('incidents can be closed, archived, listed and resumed', async ({ app }) => {
   await declareIncident(app, { title: 'First incident' })
   await app.getByRole('button', { name: 'Close incident' }).click()

@@ -8,6 +8,7 @@ import { useAppStore } from '../../stores/app-store'
 import { clockTime } from '../incidents/format-time'
 import { maskedForScreen } from '../incidents/masked-text'
 import { AddEventForm } from './AddEventForm'
+import { useFollowLatest } from './use-follow-latest'
 
 /** Performance mark once the timeline first painted its rows (measured by npm run bench). */
 export const TIMELINE_PAINTED_MARK = 'warroom:timeline-painted'
@@ -33,6 +34,11 @@ export function TimelinePanel({ record }: { record: IncidentRecord }) {
     estimateSize: () => ROW_HEIGHT_PX,
     overscan: 12,
   })
+  const { following, onScroll, jumpToLatest } = useFollowLatest(
+    scroller,
+    virtualizer,
+    events.length,
+  )
 
   useEffect(() => {
     // The frame after the first commit is the first one painted with the rows.
@@ -76,7 +82,12 @@ export function TimelinePanel({ record }: { record: IncidentRecord }) {
         </div>
       </header>
       <AddEventForm />
-      <div className="timeline-scroller" ref={scroller} data-testid="timeline-scroller">
+      <div
+        className="timeline-scroller"
+        ref={scroller}
+        onScroll={onScroll}
+        data-testid="timeline-scroller"
+      >
         <ul
           role="list"
           aria-label="Timeline events"
@@ -120,6 +131,11 @@ export function TimelinePanel({ record }: { record: IncidentRecord }) {
           })}
         </ul>
       </div>
+      {!following && (
+        <button type="button" className="chip timeline-latest" onClick={jumpToLatest}>
+          Jump to latest
+        </button>
+      )}
     </section>
   )
 }
