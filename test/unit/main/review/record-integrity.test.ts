@@ -151,16 +151,25 @@ describe('two hosts on one data directory', () => {
   // or Electron pointed at the same directory) from opening the same gate-log.jsonl: both
   // take the file's logId and count seq from what they read, so their entries share
   // positions, and a window skips the second one as "already stored". No lock file.
-  it.fails('never gives two gate entries the same place in the log', async () => {
+  // Fixed: the second host refuses to start (naming the folder and the other host's pid).
+  it('never gives two gate entries the same place in the log', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'warroom-review-shared-'))
     const first = startHost({ dataDir, integrationDir: null })
-    const second = startHost({ dataDir, integrationDir: null })
-    hosts.push(first, second)
+    hosts.push(first)
     await first.configure()
-    await second.configure()
+    // A second host on the folder, while the first runs, does not start.
+    expect(() => startHost({ dataDir, integrationDir: null })).toThrow(
+      new RegExp(`${dataDir}.*in use by another War Room host \\(process ${process.pid}\\)`),
+    )
+    // Once the first has stopped, the next one goes on from the first one's log.
+    hosts.shift()!.host.dispose()
+    const second = startHost({ dataDir, integrationDir: null })
+    hosts.push(second)
+    await second.configure({ experts: 2 }) // a policy change: one more entry
     const positions = [...first.leader.log, ...second.leader.log].map(
       (e) => `${e.hostLog?.logId}:${e.hostLog?.seq}`,
     )
+    expect(positions.length).toBeGreaterThan(1)
     expect(new Set(positions).size).toBe(positions.length)
   })
 })
