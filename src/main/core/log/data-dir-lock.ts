@@ -77,14 +77,28 @@ export function lockDataDir(dataDir: string): DataDirLock {
   } catch {
     return { file: null, release: () => {} }
   }
+  const place = (): 'taken' | 'exists' | 'unwritable' => {
+    try {
+      linkSync(mine, file)
+      return 'taken'
+    } catch (error) {
+      if (code(error) === 'EEXIST') return 'exists'
+    }
+    try {
+      // A file system without hard links: created exclusively, written at once.
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 })
+      return 'taken'
+    } catch (error) {
+      return code(error) === 'EEXIST' ? 'exists' : 'unwritable'
+    }
+  }
   try {
     for (let attempt = 0; attempt < TAKE_ATTEMPTS; attempt++) {
-      try {
-        linkSync(mine, file)
+      const placed = place()
+      if (placed === 'unwritable') return { file: null, release: () => {} }
+      if (placed === 'taken') {
         heldHere.add(file)
         return held(file)
-      } catch (error) {
-        if (code(error) !== 'EEXIST') return { file: null, release: () => {} }
       }
       const holder = holderOf(file)
       if (holder === 'gone') continue
