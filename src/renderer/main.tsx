@@ -82,6 +82,7 @@ if (!isParticipantPage()) {
       stop()
     })
   }
-  // What the host's gate recorded while no window stored it (a reload, a crash) comes now.
+  // What the host's gate recorded while no window stored it (a reload, a crash) comes now,
+  // stored before any live entry (those that arrived first wait behind it, in log order).
   void Promise.all([connected, recordLoaded]).then(() => useAppStore.getState().catchUpCommandLog())
 }

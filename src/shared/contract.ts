@@ -199,9 +199,20 @@ export const requestSchemas = {
     input: z.object({ sessionId, closed: z.boolean() }).strict(),
     output: out<GateSnapshot>(),
   },
-  /** Gate-log entries recorded but not yet stored by a window (delivered again after a reload). */
-  'gate.pendingLog': { access: 'leader', input: empty, output: out<CommandLogEntry[]>() },
-  /** The renderer stored gate-log entries up to this one (in IndexedDB): the host may stop resending them. */
+  /**
+   * Gate-log entries recorded but not yet acknowledged (delivered again after a reload): the
+   * oldest ones, in log order, a page at a time (well under a socket frame). `more`: others
+   * wait behind them; ask again once these are stored and acknowledged.
+   */
+  'gate.pendingLog': {
+    access: 'leader',
+    input: empty,
+    output: out<{ entries: CommandLogEntry[]; more: boolean }>(),
+  },
+  /**
+   * The renderer stored this one gate-log entry (in IndexedDB), and every entry before it:
+   * the host forgets exactly that entry (an entry a window could not store stays pending).
+   */
   'gate.ackLog': {
     access: 'leader',
     input: z.object({ logId: id, seq: z.number().int().min(0) }).strict(),

@@ -8,6 +8,7 @@ import { createInviteRegistry } from './access/invites'
 import type { AskSavePath } from './files/save-file'
 import { createHandlers, type HostConnection } from './host-handlers'
 import { createIncidentRooms } from './incidents/incident-rooms'
+import { lockDataDir } from './log/data-dir-lock'
 import { openGateOutbox } from './log/gate-outbox'
 import { createSpareShell } from './terminal/spare-shell'
 import { findIntegrationDir } from './terminal/spawn-shell'
@@ -35,7 +36,10 @@ export interface HostOptions {
   integrationDir?: string | null
   /** The desktop's save dialog (Electron); absent in the browser shell, which downloads. */
   askSavePath?: AskSavePath
-  /** The host's data directory (gate log, incidents); null keeps them in memory (tests). */
+  /**
+   * The host's data directory (gate log, incidents); null keeps them in memory (tests). One
+   * host at a time: createHost throws DataDirLockedError while another one holds it.
+   */
   dataDir: string | null
   participants?: ParticipantAccess
   /** Opens a room-view window (Electron); absent in the browser shell, where the page does. */
@@ -84,6 +88,8 @@ export function createHost(options: HostOptions): Host {
     options.integrationDir === undefined ? findIntegrationDir() : options.integrationDir
   const connections = new Set<LiveConnection>()
   const invites = createInviteRegistry()
+  // One host per data directory (throws DataDirLockedError): two would share log positions.
+  const lock = options.dataDir ? lockDataDir(options.dataDir) : null
   const outbox = openGateOutbox({ dataDir: options.dataDir })
 
   const participantOf = (principal: Principal): Participant | null =>
@@ -235,6 +241,7 @@ export function createHost(options: HostOptions): Host {
       for (const c of [...connections]) c.dispose()
       terminals.disposeAll(reason)
       outbox.close()
+      lock?.release()
     },
     get connectionCount() {
       return connections.size

@@ -75,19 +75,30 @@ void app.whenReady().then(() => {
     dataDir,
     listen: readListenAddress(process.argv, process.env),
   })
-  const host: Host = createHost({
-    shellKind: 'electron',
-    version: app.getVersion(),
-    askSavePath,
-    dataDir,
-    openRoomView: () => void createWindow('room'),
-    participants: {
-      inviteUrl: async (token) => {
-        await participants.start(host)
-        return participants.inviteUrl(token)
+  let host: Host
+  try {
+    host = createHost({
+      shellKind: 'electron',
+      version: app.getVersion(),
+      askSavePath,
+      dataDir,
+      openRoomView: () => void createWindow('room'),
+      participants: {
+        inviteUrl: async (token) => {
+          await participants.start(host)
+          return participants.inviteUrl(token)
+        },
       },
-    },
-  })
+    })
+  } catch (error) {
+    // Another War Room (a browser shell, another copy) already uses this data directory.
+    dialog.showErrorBox(
+      'War Room could not start',
+      error instanceof Error ? error.message : String(error),
+    )
+    app.exit(1)
+    return
+  }
   const unbridge = bridgeIpc(ipcMain, host, isAppUrl)
   guardQuit(host, () => BrowserWindow.getAllWindows())
   createWindow('main')

@@ -21,11 +21,32 @@ export function strict(db: WarRoomDatabase): WarRoomDatabase {
   return instance
 }
 
-/** The entry, from the host's gate log, is one this incident's log already holds. */
-function alreadyStored(last: CommandLogRow | undefined, entry: CommandLogEntry): boolean {
-  const stored = last?.payload.hostLog
+/**
+ * The incident's last command-log row, and whether the incident's log already holds `entry`
+ * (by its place in the host's gate log: delivered again, or stored by another window first).
+ * Windows store a log's entries in its order, so the search walks back from the newest row
+ * only as far as the first row of the same log at or before that place.
+ */
+async function findStored(
+  db: WarRoomDatabase,
+  entry: CommandLogEntry,
+): Promise<{ last: CommandLogRow | undefined; stored: boolean }> {
+  const newestFirst = () => db.commandLog.where('incidentId').equals(entry.incidentId).reverse()
   const incoming = entry.hostLog
-  return !!stored && !!incoming && stored.logId === incoming.logId && stored.seq >= incoming.seq
+  if (!incoming) return { last: await newestFirst().first(), stored: false }
+  let last: CommandLogRow | undefined
+  let stored = false
+  const sameLog = (row: CommandLogRow) => {
+    const at = row.payload.hostLog
+    return at?.logId === incoming.logId ? at.seq : null
+  }
+  await newestFirst()
+    .until((row) => (sameLog(row) ?? Infinity) <= incoming.seq, true)
+    .each((row) => {
+      last ??= row
+      stored ||= sameLog(row) === incoming.seq
+    })
+  return { last, stored }
 }
 
 /**
@@ -37,8 +58,8 @@ async function appendCommandLog(
   db: WarRoomDatabase,
   entry: CommandLogEntry,
 ): Promise<CommandLogRow | null> {
-  const last = await db.commandLog.where('incidentId').equals(entry.incidentId).last()
-  if (alreadyStored(last, entry)) return null
+  const { last, stored } = await findStored(db, entry)
+  if (stored) return null
   const prevHash = last?.hash ?? GENESIS_HASH
   const row: CommandLogRow = {
     incidentId: entry.incidentId,

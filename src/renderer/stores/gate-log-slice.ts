@@ -3,24 +3,26 @@ import { commandLogChange } from '../../shared/commands/command-log'
 import { describeLogVerdict, verifyCommandLogRows } from '../../shared/commands/command-log-verdict'
 import type { CommandLogEntry } from '../../shared/commands/gate-model'
 import { readCommandLog } from '../db/command-log-reader'
+import { createGateLogQueue, type StoreOutcome } from './gate-log-queue'
 import type { HostSlice } from './host-slice'
 import type { RecordSlice } from './record-slice'
 
 export interface GateLogSlice {
-  /** A gate-log entry from the host: stored in order (once), then acknowledged. */
+  /** A gate-log entry from the host: stored in log order (once), then acknowledged. */
   commandLogged(entry: CommandLogEntry): Promise<void>
   /** Stores what the host recorded while no window was storing it (after a reload, a crash). */
   catchUpCommandLog(): Promise<void>
+  /** Retry saving stored the entry that had failed: store what follows it, in order. */
+  resumeCommandLog(): Promise<void>
   /** Checks the open incident's command log (hash chain and signatures), for people. */
   verifyCommandLog(): Promise<string>
 }
 
 /**
- * The leader's windows copy the host's gate log into the incident record. The host keeps
- * every entry (fsynced) until a window says it is stored; entries are stored one after the
- * other, each only once (the database skips one it already has), and acknowledged only
- * after the transaction committed. An entry that could not be stored is not acknowledged:
- * the host delivers it again.
+ * The leader's windows copy the host's gate log into the incident record, in log order
+ * (./gate-log-queue.ts): what the host still holds first, then live entries; each entry is
+ * acknowledged after its transaction committed, and an entry that could not be stored stops
+ * the queue (it waits in the Retry queue, the banner shows) until Retry saving stores it.
  */
 export const createGateLogSlice: StateCreator<
   HostSlice & RecordSlice & GateLogSlice,
@@ -28,28 +30,31 @@ export const createGateLogSlice: StateCreator<
   [],
   GateLogSlice
 > = (_set, get) => {
-  let queue: Promise<void> = Promise.resolve()
-
-  const store = async (entry: CommandLogEntry) => {
-    // Before the record is open, leave it to the catch-up that follows opening it.
-    if (!entry.incidentId || !get().db) return
-    const stored = await get().commitChange(commandLogChange(entry))
-    const position = entry.hostLog
-    if (!stored || !position) return
-    await get()
-      .host?.['gate.ackLog']({ logId: position.logId, seq: position.seq })
-      .catch(() => {}) // unacknowledged: delivered again, stored once
-  }
-
-  const enqueue = (entries: CommandLogEntry[]) => {
-    queue = queue.then(async () => {
-      for (const entry of entries) await store(entry)
-    })
-    return queue
-  }
+  const queue = createGateLogQueue({
+    ready: () => {
+      const { host, db, appInfo } = get()
+      return !!host && !!db && appInfo?.access.role === 'leader'
+    },
+    async store(entry): Promise<StoreOutcome> {
+      if (!entry.incidentId) return { stored: true } // nothing of an incident's to keep
+      const change = commandLogChange(entry)
+      if (await get().commitChange(change)) return { stored: true }
+      return { stored: false, stillWaiting: () => get().unsaved.includes(change) }
+    },
+    ack: async (position) => {
+      await get().host?.['gate.ackLog']({ logId: position.logId, seq: position.seq })
+    },
+    pending: async () => {
+      const host = get().host
+      if (!host) throw new Error('no host')
+      return host['gate.pendingLog']({})
+    },
+  })
 
   return {
-    commandLogged: (entry) => enqueue([entry]),
+    commandLogged: (entry) => queue.deliver(entry),
+    catchUpCommandLog: () => queue.catchUp(),
+    resumeCommandLog: () => queue.resume(),
     async verifyCommandLog() {
       const { db, record } = get()
       if (!db || !record) return 'The incident record is not open.'
@@ -59,12 +64,6 @@ export const createGateLogSlice: StateCreator<
       } catch (error) {
         return `Could not read the command log: ${error instanceof Error ? error.message : String(error)}`
       }
-    },
-    async catchUpCommandLog() {
-      const { host, db, appInfo } = get()
-      if (!host || !db || appInfo?.access.role !== 'leader') return
-      const pending = await host['gate.pendingLog']({}).catch(() => [])
-      await enqueue(pending)
     },
   }
 }

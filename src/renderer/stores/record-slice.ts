@@ -7,6 +7,7 @@ import type { WarRoomDatabase } from '../db/database'
 import { listIncidents, loadIncidentRecord, type IncidentRecord } from '../db/record-reader'
 import { commitChanges } from '../db/record-writer'
 import { describeStorageError } from '../db/storage-errors'
+import type { GateLogSlice } from './gate-log-slice'
 import { actContext } from './act-context'
 import { applyToIncidentList, applyToRecord } from './apply-change'
 import { applyRemote, broadcastRecord, type RecordMessage } from './record-sync'
@@ -53,7 +54,13 @@ export interface RecordSlice {
   remoteChanged(message: RecordMessage): void
 }
 
-export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
+/** The gate log waits behind an entry it could not store: Retry lets it go on (retry hook). */
+type RetryHook = Pick<GateLogSlice, 'resumeCommandLog'>
+
+export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], RecordSlice> = (
+  set,
+  get,
+) => {
   const persist = async (change: RecordChange): Promise<boolean> => {
     const { db } = get()
     if (!db) {
@@ -178,6 +185,8 @@ export const createRecordSlice: StateCreator<RecordSlice> = (set, get) => {
           return
         }
       }
+      // A gate-log entry among them was stored: the entries after it follow, in order.
+      await get().resumeCommandLog()
     },
 
     remoteChanged(message) {

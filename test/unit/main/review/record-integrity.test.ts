@@ -108,40 +108,37 @@ describe('the gate log, from the host to the record', () => {
   // Retry queue). The next entry's ack drops the failed one from the outbox; Retry then
   // skips it too, because the incident's log already holds a later seq. The entry (here the
   // command's end, exit code and output) is gone, the banner clears, Verify says intact.
-  it.fails(
-    'an entry whose write failed once is stored by Retry, and not dropped by a later ack',
-    async () => {
-      const w = await leaderWindow()
-      cleanup = w.close
-      const started = w.outbox.append(entry(w.incidentId, 'started'))
-      const ended = w.outbox.append(entry(w.incidentId, 'finished', 'x'.repeat(16_000)))
-      const next = w.outbox.append(entry(w.incidentId, 'proposed'))
-      storageFails.seq = ended.hostLog!.seq
-      for (const e of [started, ended, next]) await w.store.getState().commandLogged(e)
-      expect(w.store.getState().storageError).not.toBeNull() // the failure was shown
-      await w.store.getState().retryUnsaved()
-      expect(w.store.getState().storageError).toBeNull() // "All changes saved"
-      const seqs = [started, ended, next].map((e) => e.hostLog!.seq)
-      expect(await w.stored()).toEqual(seqs)
-    },
-  )
+  // Fixed: the host forgets only the entry acknowledged, and the window's log stops at the
+  // failed entry until Retry has stored it, then goes on in order.
+  it('an entry whose write failed once is stored by Retry, and not dropped by a later ack', async () => {
+    const w = await leaderWindow()
+    cleanup = w.close
+    const started = w.outbox.append(entry(w.incidentId, 'started'))
+    const ended = w.outbox.append(entry(w.incidentId, 'finished', 'x'.repeat(16_000)))
+    const next = w.outbox.append(entry(w.incidentId, 'proposed'))
+    storageFails.seq = ended.hostLog!.seq
+    for (const e of [started, ended, next]) await w.store.getState().commandLogged(e)
+    expect(w.store.getState().storageError).not.toBeNull() // the failure was shown
+    await w.store.getState().retryUnsaved()
+    expect(w.store.getState().storageError).toBeNull() // "All changes saved"
+    const seqs = [started, ended, next].map((e) => e.hostLog!.seq)
+    expect(await w.stored()).toEqual(seqs)
+  })
 
   // FINDING (high): the same acknowledgement after a reload. Entries the gate made while no
   // window stored them wait in the outbox; the returning window stores live entries as
   // soon as its database is open, before its catch-up runs: the first live entry's ack
   // drops every older pending one (a command's end, the "host stopped" note after a crash).
-  it.fails(
-    'entries pending from before a reload survive a live entry stored before the catch-up',
-    async () => {
-      const w = await leaderWindow()
-      cleanup = w.close
-      const whileAway = w.outbox.append(entry(w.incidentId, 'finished', 'done'))
-      const live = w.outbox.append(entry(w.incidentId, 'proposed'))
-      await w.store.getState().commandLogged(live) // arrives while the record is being opened
-      await w.store.getState().catchUpCommandLog()
-      expect(await w.stored()).toContain(whileAway.hostLog!.seq)
-    },
-  )
+  // Fixed: the window stores what the host still holds before any live entry.
+  it('entries pending from before a reload survive a live entry stored before the catch-up', async () => {
+    const w = await leaderWindow()
+    cleanup = w.close
+    const whileAway = w.outbox.append(entry(w.incidentId, 'finished', 'done'))
+    const live = w.outbox.append(entry(w.incidentId, 'proposed'))
+    await w.store.getState().commandLogged(live) // arrives while the record is being opened
+    await w.store.getState().catchUpCommandLog()
+    expect(await w.stored()).toContain(whileAway.hostLog!.seq)
+  })
 })
 
 describe('two hosts on one data directory', () => {
@@ -154,16 +151,25 @@ describe('two hosts on one data directory', () => {
   // or Electron pointed at the same directory) from opening the same gate-log.jsonl: both
   // take the file's logId and count seq from what they read, so their entries share
   // positions, and a window skips the second one as "already stored". No lock file.
-  it.fails('never gives two gate entries the same place in the log', async () => {
+  // Fixed: the second host refuses to start (naming the folder and the other host's pid).
+  it('never gives two gate entries the same place in the log', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'warroom-review-shared-'))
     const first = startHost({ dataDir, integrationDir: null })
-    const second = startHost({ dataDir, integrationDir: null })
-    hosts.push(first, second)
+    hosts.push(first)
     await first.configure()
-    await second.configure()
+    // A second host on the folder, while the first runs, does not start.
+    expect(() => startHost({ dataDir, integrationDir: null })).toThrow(
+      new RegExp(`${dataDir}.*in use by another War Room host \\(process ${process.pid}\\)`),
+    )
+    // Once the first has stopped, the next one goes on from the first one's log.
+    hosts.shift()!.host.dispose()
+    const second = startHost({ dataDir, integrationDir: null })
+    hosts.push(second)
+    await second.configure({ experts: 2 }) // a policy change: one more entry
     const positions = [...first.leader.log, ...second.leader.log].map(
       (e) => `${e.hostLog?.logId}:${e.hostLog?.seq}`,
     )
+    expect(positions.length).toBeGreaterThan(1)
     expect(new Set(positions).size).toBe(positions.length)
   })
 })
