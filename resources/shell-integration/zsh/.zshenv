@@ -4,9 +4,11 @@
 if [[ -n ${WARROOM_NONCE_FILE-} ]]; then
   IFS= read -r __warroom_nonce <"$WARROOM_NONCE_FILE" 2>/dev/null
   command rm -f -- "$WARROOM_NONCE_FILE" 2>/dev/null
+  # Where the next keys are handed over at each prompt (<this>.<seq>, see .zshrc).
+  __warroom_handoff=$WARROOM_NONCE_FILE
 fi
 unset WARROOM_NONCE_FILE
-typeset -g +x __warroom_nonce
+typeset -g +x __warroom_nonce __warroom_handoff
 
 if [[ -n ${WARROOM_USER_ZDOTDIR-} ]]; then
   ZDOTDIR=$WARROOM_USER_ZDOTDIR

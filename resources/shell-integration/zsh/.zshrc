@@ -47,32 +47,83 @@ if [[ -z ${__warroom_installed-} && -n ${__warroom_nonce-} ]]; then
     return $code
   }
 
-  # A fresh nonce for the next command: one seen in some output is stale by the next prompt.
+  # Fresh keys for the next command (see ../warroom.bash): the start key signs only the
+  # command-start mark, the end key its end, the reports and the next prompt; handed to the
+  # host through a file only this user can read, numbered by the prompt mark, never printed.
   zmodload zsh/random 2>/dev/null
-  __warroom_next_nonce() {
+  __warroom_next_keys() {
+    local r
     if (( ${+SRANDOM} )); then
-      __warroom_next=$(printf '%08x%08x%08x%08x' $SRANDOM $SRANDOM $SRANDOM $SRANDOM)
+      printf -v __warroom_next_start '%08x%08x%08x%08x' $SRANDOM $SRANDOM $SRANDOM $SRANDOM
+      printf -v __warroom_next_end '%08x%08x%08x%08x' $SRANDOM $SRANDOM $SRANDOM $SRANDOM
     else
-      __warroom_next=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+      r=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+      __warroom_next_start=${r[1,32]}
+      __warroom_next_end=${r[33,64]}
     fi
+    (( __warroom_seq++ ))
+    printf '%s %s\n' $__warroom_next_start $__warroom_next_end 2>/dev/null \
+      >|"$__warroom_handoff.$__warroom_seq"
   }
 
   # What no approved command may change for the next one: the key War Room sends before an
-  # approved command clears the line, and Enter accepts it. Set again at every prompt.
+  # approved command clears the line, the bracketed paste its text comes in (inserted as it
+  # is, by the builtin widget: no binding, macro or user widget applies to it), and Enter
+  # accepts it. Set again at every prompt.
   __warroom_keys() {
     local map
     zle -A .kill-whole-line kill-whole-line 2>/dev/null
     zle -A .accept-line accept-line 2>/dev/null
     for map in emacs viins vicmd; do
       bindkey -M $map '\e[6973~' kill-whole-line 2>/dev/null
+      bindkey -M $map '\e[200~' .bracketed-paste 2>/dev/null
       bindkey -M $map '^M' accept-line 2>/dev/null
       bindkey -M $map '^J' accept-line 2>/dev/null
     done
   }
 
+  # What runs around an approved command besides its text: the preexec, precmd and chpwd
+  # hooks and the DEBUG trap go back to what the user's own .zshrc set up, so an approved
+  # `source` cannot hook a later command; and no history expansion (`!!` in an approved
+  # line would run some earlier line). Its options are not local.
+  __warroom_precmd_guard() {
+    unsetopt local_options
+    unsetopt bang_hist
+    local changed= name traps
+    if [[ ${(j: :)preexec_functions} != ${(j: :)__warroom_user_preexec} ]]; then
+      preexec_functions=(${__warroom_user_preexec[@]})
+      changed=1
+    fi
+    if [[ ${(j: :)precmd_functions} != ${(j: :)__warroom_user_precmd} ]]; then
+      precmd_functions=(${__warroom_user_precmd[@]})
+      changed=1
+    fi
+    if [[ ${(j: :)chpwd_functions} != ${(j: :)__warroom_user_chpwd} ]]; then
+      chpwd_functions=(${__warroom_user_chpwd[@]})
+      changed=1
+    fi
+    for name in ${(k)__warroom_user_hooks}; do
+      [[ ${functions[$name]-} == ${__warroom_user_hooks[$name]} ]] && continue
+      if [[ -n ${__warroom_user_hooks[$name]} ]]; then
+        functions[$name]=${__warroom_user_hooks[$name]}
+      else
+        unfunction $name 2>/dev/null
+      fi
+      changed=1
+    done
+    traps=$(trap)
+    if [[ $traps != $__warroom_user_traps ]]; then
+      trap - DEBUG ZERR
+      eval "$__warroom_user_traps"
+      changed=1
+    fi
+    [[ -n $changed ]] && print -r -- $'\e[2m[war room] restored the shell hooks the last command changed\e[0m'
+    return 0
+  }
+
   # Last precmd: context, a clean line (everything typed while the command ran, partial
-  # lines and literal-next included: `read -k` reads the terminal in raw mode), the keys,
-  # then the prompt mark (which hands the host the next nonce).
+  # lines and literal-next included: `read -k` reads the terminal in raw mode), the next
+  # keys, then the prompt mark (naming the file they are in), and the keys.
   __warroom_precmd_end() {
     emulate -L zsh
     __warroom_report
@@ -81,18 +132,34 @@ if [[ -z ${__warroom_installed-} && -n ${__warroom_nonce-} ]]; then
     if [[ -n $got ]]; then
       print -r -- $'\e[2m[war room] discarded input typed while the command ran\e[0m'
     fi
-    __warroom_next_nonce
-    __warroom_mark "A;next=$__warroom_next"
-    __warroom_nonce=$__warroom_next
+    __warroom_next_keys
+    __warroom_mark "A;seq=$__warroom_seq"
+    __warroom_nonce=$__warroom_next_end
+    __warroom_start_nonce=$__warroom_next_start
     __warroom_keys
   }
 
   __warroom_preexec() {
     emulate -L zsh
-    __warroom_mark C
+    printf '\e]6973;%s;C\a' "$__warroom_start_nonce"
   }
 
+  __warroom_seq=0
+  __warroom_start_nonce=
   __warroom_keys
-  precmd_functions=(__warroom_precmd_start ${precmd_functions[@]} __warroom_precmd_end)
+  precmd_functions=(__warroom_precmd_start ${precmd_functions[@]} __warroom_precmd_guard
+    __warroom_precmd_end)
   preexec_functions=(__warroom_preexec ${preexec_functions[@]})
+  # What the user's own startup files set up, which the guard restores at every prompt.
+  typeset -ga __warroom_user_preexec=(${preexec_functions[@]})
+  typeset -ga __warroom_user_precmd=(${precmd_functions[@]})
+  typeset -ga __warroom_user_chpwd=(${chpwd_functions[@]})
+  typeset -gA __warroom_user_hooks=()
+  for __warroom_item in preexec precmd chpwd periodic zshaddhistory TRAPDEBUG TRAPZERR; do
+    __warroom_user_hooks[$__warroom_item]=${functions[$__warroom_item]-}
+  done
+  unset __warroom_item
+  __warroom_user_traps=$(trap)
+  typeset -gr __warroom_user_preexec __warroom_user_precmd __warroom_user_chpwd \
+    __warroom_user_hooks __warroom_user_traps __warroom_handoff
 fi

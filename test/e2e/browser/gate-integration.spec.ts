@@ -1,8 +1,8 @@
 /**
  * Issue 11: the gate cannot be fooled into letting keys through. An approved command that
- * removes the shell integration (`unset PROMPT_COMMAND`) leaves a shell that no longer says
- * when it sits at its prompt: the screen says so, typed keys are refused, and approved
- * commands still run, with their exit codes unknown.
+ * replaces the shell (`exec bash --norc`) leaves one that no longer says when it sits at its
+ * prompt: the screen says so, typed keys are refused, and no approved command is written
+ * into it (the shell might be waiting for the rest of a line); a new shell carries on.
  */
 import type { Page } from '@playwright/test'
 import { approveInRoom, guardedWorkspace, propose } from '../app-helpers'
@@ -22,17 +22,17 @@ async function runApproved(page: Page, text: string, match: RegExp) {
     .getByRole('article', { name: match })
 }
 
-test('after an approved command removes the shell integration, keys are refused and approved commands run with exit codes unknown', async ({
+test('after an approved command removes the shell integration, keys are refused and nothing more is written until a new shell', async ({
   app,
 }) => {
   const { terminal, timeline } = await guardedWorkspace(app)
   const banner = terminal.getByRole('alert', { name: 'Shell integration lost' })
   await expect(banner).toHaveCount(0)
 
-  const unset = await runApproved(app, 'unset PROMPT_COMMAND', /Proposal unset PROMPT_COMMAND/)
-  await expect(banner).toBeVisible()
+  const replaced = await runApproved(app, 'exec bash --norc', /Proposal exec bash --norc/)
+  await expect(banner).toBeVisible({ timeout: 15_000 })
   await expect(banner).toContainText('Typed keys are refused')
-  await expect(unset.getByLabel('Result')).toContainText('Exit code unknown')
+  await expect(replaced.getByLabel('Result')).toContainText('Exit code unknown')
   await expect(terminal.getByLabel('Shell activity')).toHaveText(
     'shell integration lost: keys refused',
   )
@@ -45,14 +45,22 @@ test('after an approved command removes the shell integration, keys are refused 
   const refused = terminal.getByRole('alert', { name: 'Typing refused' })
   await expect(refused).toContainText('shell integration lost: keys are refused')
 
-  // An approved command still runs; whatever was typed before it would have run first.
-  const later = await runApproved(app, 'echo "approved-$((6 * 7))"', /Proposal echo "approved/)
-  await expect(later.getByLabel('Proposal status')).toHaveText(
-    'Finished: shell integration lost: exit code unknown',
-  )
-  await expect(later.getByLabel('Result')).toContainText('Exit code unknown')
-  await expect(later.getByLabel('Result')).toContainText('approved-42')
-  await expect(terminal).toContainText('approved-42')
+  // An approved command waits: Run stays off while the shell is in a state nobody knows.
+  const commands = app.getByRole('region', { name: 'Commands' })
+  await propose(app, 'echo "approved-$((6 * 7))"')
+  const card = commands
+    .getByRole('list', { name: 'Pending commands' })
+    .getByRole('article', { name: /Proposal echo "approved/ })
+  await approveInRoom(card, 'Carol')
+  await expect(card.getByRole('button', { name: 'Run' })).toBeDisabled()
+
+  // A new shell carries on, with its integration on.
+  app.once('dialog', (dialog) => void dialog.accept())
+  await terminal.getByRole('button', { name: 'Close terminal' }).click()
+  await terminal.getByRole('button', { name: 'Start a new shell' }).click()
+  await expect(terminal.getByRole('status')).toHaveText('Live')
+  await expect(banner).toHaveCount(0)
+  const later = await runApproved(app, 'echo "fresh-$((6 * 7))"', /Proposal echo "fresh/)
+  await expect(later.getByLabel('Result')).toContainText('fresh-42')
   await expect(terminal).not.toContainText('typed-42')
-  await expect(banner).toBeVisible()
 })

@@ -52,7 +52,7 @@ export const SNAPSHOT_COALESCE_MS = 30
 const KEYS_REFUSED =
   'the shell is at its prompt: commands are proposed and approved first (or use break-glass)'
 const KEYS_REFUSED_LOST =
-  'shell integration lost: keys are refused (approved commands still run; Ctrl-C passes)'
+  'shell integration lost: keys are refused (Ctrl-C passes)'
 
 /**
  * The approval gate of one terminal. Every proposal, approval, run and refusal goes through
@@ -169,7 +169,8 @@ export function createCommandGate(options: CommandGateOptions) {
       // Nobody approved an allow-listed command: it runs with every pager off, so it can
       // never open an interactive pager (where `!cmd` runs anything).
       const line = p.allowListed ? withPagersOff(p.text) : p.text
-      options.writeToShell(encodeForShell(line, shell.bracketedPaste, clearLine))
+      const paste = shell.integration === 'on' || (shell.bracketedPaste && line.includes('\n'))
+      options.writeToShell(encodeForShell(line, paste, clearLine))
       changed()
       return running
     },

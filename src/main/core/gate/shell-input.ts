@@ -37,12 +37,15 @@ export const CLEAR_LINE_KEY = '\u001b[6973~'
 export const PLAIN_CLEAR_LINE_KEY = '\u0015'
 
 /**
- * The bytes the gate writes for an approved command: clear the line, its lines as typed,
- * then Enter. Several lines go in one bracketed paste when the shell asked for it (the text
- * holds no ESC: an escape finding blocks approval), so the shell reads them as one input.
+ * The bytes the gate writes for an approved command: clear the line, its text, then Enter.
+ * With our integration the text always goes in one bracketed paste (the integration binds
+ * the paste keys at every prompt): readline and ZLE insert pasted text as it is, so no key
+ * binding or macro an earlier command set up can change it, and several lines arrive as
+ * one input. Without it, a paste when the shell asked for one, else the lines as typed. The
+ * text holds no ESC (an escape finding blocks approval), so it cannot end the paste early.
  */
-export function encodeForShell(text: string, bracketedPaste: boolean, clearLine: string): string {
+export function encodeForShell(text: string, paste: boolean, clearLine: string): string {
   const body = text.replace(/\r?\n$/, '')
-  if (body.includes('\n') && bracketedPaste) return `${clearLine}\u001b[200~${body}\u001b[201~\r`
+  if (paste) return `${clearLine}\u001b[200~${body}\u001b[201~\r`
   return `${clearLine}${body.replace(/\r?\n/g, '\r')}\r`
 }

@@ -1,10 +1,11 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { ShellContext } from '../../../shared/commands/gate-model'
+import type { MarkKeys } from './mark-keys'
 
 /** What the shell integration tells the core (OSC 6973 marks carrying the shell's nonce). */
 export type ShellMark =
-  /** At a clean prompt; `next` is the nonce the shell signs with from now on. */
-  | { type: 'prompt'; next: string | null }
+  /** At a clean prompt; the next keys are in the handoff file numbered `seq`. */
+  | { type: 'prompt'; seq: number | null }
   | { type: 'command-start' }
   | { type: 'command-end'; exitCode: number | null }
   | { type: 'context'; context: ShellContext }
@@ -29,19 +30,22 @@ function sameNonce(given: string, nonce: string): boolean {
 }
 
 /**
- * Reads one mark (its OSC number and body after "<number>;"). Only our own number with this
- * shell's nonce is believed; anything else that looks like a mark is `forged` (printed by
- * some program: a log line, a `cat`, a nested shell's own integration) and ignored.
+ * Reads one mark (its OSC number and body after "<number>;"). Only our own number signed
+ * with this shell's current key for that kind of mark is believed (the start key for a
+ * command start, the end key for everything else); anything else that looks like a mark is
+ * `forged` (printed by some program: a log line, a `cat`, a nested shell's own integration)
+ * and ignored.
  */
-export function readMark(ident: number, body: string, nonce: string | null): ShellMark | 'forged' {
-  if (ident !== MARK_IDENT || nonce === null) return 'forged'
+export function readMark(ident: number, body: string, keys: MarkKeys | null): ShellMark | 'forged' {
+  if (ident !== MARK_IDENT || keys === null) return 'forged'
   const parts = body.split(';')
-  if (!sameNonce(parts[0] ?? '', nonce)) return 'forged'
   const [kind, ...rest] = parts.slice(1)
+  const key = kind === 'C' ? keys.start : keys.end
+  if (key === null || !sameNonce(parts[0] ?? '', key)) return 'forged'
   switch (kind) {
     case 'A': {
-      const next = fieldsOf(rest).get('next') ?? ''
-      return { type: 'prompt', next: /^[0-9a-f]{32}$/.test(next) ? next : null }
+      const seq = fieldsOf(rest).get('seq') ?? ''
+      return { type: 'prompt', seq: /^\d{1,9}$/.test(seq) ? Number(seq) : null }
     }
     case 'C':
       return { type: 'command-start' }

@@ -127,10 +127,14 @@ export function createShellTracker(options: {
     /**
      * An approved command can be written now: nothing in flight, the shell holds the
      * foreground, and (with the integration on) it sits at an authenticated, drained prompt.
+     * With the integration lost, nothing is written until a prompt comes back: the shell
+     * may be waiting for the rest of an unfinished line (a trailing backslash, an open
+     * quote, a here-doc), which the next command would complete, or be another program.
      */
     get ready(): boolean {
       if (inFlight || facts.foreground() === 'job') return false
       if (integration === 'starting') return false
+      if (integration === 'lost') return false
       return isOn() ? atPrompt : true
     },
 
@@ -138,6 +142,9 @@ export function createShellTracker(options: {
     get notReadyReason(): string {
       if (inFlight) return 'the shell is busy with another command: wait for its prompt'
       if (integration === 'starting') return 'the shell has not shown its first prompt yet'
+      if (integration === 'lost') {
+        return 'the shell did not come back to its prompt (it may be waiting for the rest of an unfinished line): press Ctrl-C in the terminal, or open a new shell'
+      }
       return 'the shell is not at its prompt: wait for the running command to end'
     },
 

@@ -78,6 +78,8 @@ export interface SpawnedShell {
   pty: nodePty.IPty
   /** Null when the shell runs without War Room's integration. */
   nonce: string | null
+  /** Where the integration hands over its next keys (`<handoff>.<seq>`, see mark-keys.ts). */
+  handoff: string | null
 }
 
 let nonceDir: string | null = null
@@ -121,7 +123,7 @@ export function spawnShell(options: ShellSpawnOptions, geometry: ShellGeometry):
     })
     // Normally gone within milliseconds; never left behind if the shell did not read it.
     setTimeout(() => forgetNonceFile(nonceFile), NONCE_FILE_LIFETIME_MS).unref()
-    return { pty, nonce }
+    return { pty, nonce, handoff: nonceFile ?? null }
   } catch (error) {
     forgetNonceFile(nonceFile)
     throw error

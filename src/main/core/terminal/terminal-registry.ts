@@ -74,6 +74,7 @@ export function createTerminalRegistry(options: TerminalRegistryOptions) {
         info,
         pty: shell.pty,
         nonce: shell.nonce,
+        handoff: shell.handoff,
         pending: taken?.pending ?? [],
         room: () => options.rooms.get(incidentId),
         emitSnapshot: options.emitSnapshot,

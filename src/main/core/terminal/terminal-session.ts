@@ -9,6 +9,7 @@ import type { CommandLogEntry, GateSnapshot } from '../../../shared/commands/gat
 import type { TerminalSession as TerminalInfo } from '../../../shared/contract'
 import { HostCallError } from '../../../shared/rpc/host-error'
 import { createCommandGate, type CommandGate } from '../gate/command-gate'
+import { firstKeys, takeHandoff } from '../gate/mark-keys'
 import { readMark } from '../gate/shell-marks'
 import { createShellTracker } from '../gate/shell-tracker'
 import type { IncidentRoom } from '../incidents/incident-rooms'
@@ -30,6 +31,8 @@ export interface TerminalSessionOptions {
   pty: IPty
   /** The shell's integration nonce (null: no integration). */
   nonce: string | null
+  /** Where the integration hands over the next keys at each prompt (see mark-keys.ts). */
+  handoff: string | null
   /** What the shell printed before the session took it (a spare shell's prompt). */
   pending?: Uint8Array[]
   room(): IncidentRoom
@@ -41,7 +44,7 @@ export interface TerminalSessionOptions {
 export function createTerminalSession(options: TerminalSessionOptions) {
   const { info, pty } = options
   let exited = false
-  let nonce = options.nonce
+  let keys = firstKeys(options.nonce)
   const replay = createReplayBuffer()
   const fanout = createOutputFanout({
     replay,
@@ -88,11 +91,15 @@ export function createTerminalSession(options: TerminalSessionOptions) {
       batcher.push(bytes)
     },
     onMark: (ident, body) => {
-      const mark = readMark(ident, body, nonce)
-      const accepted = gate.onMark(mark)
-      // The shell signs with a fresh nonce from each prompt on: a nonce seen in some output
-      // (a session log) is stale by then.
-      if (accepted && mark !== 'forged' && mark.type === 'prompt' && mark.next) nonce = mark.next
+      let mark = readMark(ident, body, keys)
+      // The shell signs with fresh keys from each prompt on, handed over out of band: a
+      // prompt whose keys cannot be taken is not believed (the gate then fails closed).
+      const next =
+        mark !== 'forged' && mark.type === 'prompt' && mark.seq !== null && options.handoff
+          ? takeHandoff(options.handoff, mark.seq)
+          : null
+      if (mark !== 'forged' && mark.type === 'prompt' && !next) mark = 'forged'
+      if (gate.onMark(mark) && next) keys = next
     },
     onBracketedPaste: (on) => shell.onBracketedPaste(on),
   })

@@ -177,7 +177,7 @@ export function TerminalPanel({
       {(gate?.integration === 'lost' || gate?.integration === 'none') && (
         <p className="banner banner-error" role="alert" aria-label="Shell integration lost">
           {gate.integration === 'lost'
-            ? 'Shell integration lost: the shell no longer reports its prompt (an approved command removed or replaced it). Typed keys are refused; approved commands still run, with exit codes unknown.'
+            ? 'Shell integration lost: the shell no longer reports its prompt (a line left unfinished waits for more input, or an approved command removed or replaced the integration). Typed keys are refused and approved commands wait until the prompt is back: press Ctrl-C, or start a new shell.'
             : 'This shell has no War Room integration: typed keys are refused; approved commands run with exit codes unknown.'}
         </p>
       )}

@@ -1,8 +1,8 @@
 /**
  * Review 2, foothold: an approved, harmless-looking command (loading the team's readline
  * settings, a line someone proposed) that makes a LATER approved command run something other
- * than its approved text. Real host, real bash and zsh. `it.fails` marks an attack that works
- * on the current code: its assertions state what should hold.
+ * than its approved text. Real host, real bash and zsh. Each was seen to work (a plain it() failing
+ * on its own assertion) and is now defended: its assertions state what holds.
  */
 import { existsSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -13,7 +13,8 @@ for (const shell of SHELLS) {
     let g: Guarded
     afterEach(() => g?.h.host.dispose())
 
-    // FINDING (high): the gate types an approved single-line command through the line
+    // FINDING (high; fixed: the text always goes in one bracketed paste, whose keys the
+    // integration binds again at every prompt): the gate typed an approved single-line command through the line
     // editor, key by key, and re-asserts only three bindings at each prompt (the clear-line
     // key, ^M, ^J). Any other key can be rebound by an approved "load the team's settings":
     // here `v` becomes a macro. The next approved `echo approved > approved_ok` is read as
@@ -25,24 +26,22 @@ for (const shell of SHELLS) {
     // force bracketed paste on (`bind 'set enable-bracketed-paste on'`, zle_bracketed_paste)
     // at every prompt; or reset every keymap (`bind -f` a pristine inputrc / `bindkey -d`)
     // in __warroom_keys).
-    it.fails(
-      'cannot rebind a printable key so that an approved line runs something else',
-      async () => {
-        g = await guardedShell(shell)
-        if (shell.name === 'bash') {
-          g.put('team.inputrc', `"v": "; touch macro_X #"\n`)
-          await g.runToEnd('bind -f ./team.inputrc')
-        } else {
-          g.put('team.zsh', `bindkey -s 'v' '; touch macro_X #'\n`)
-          await g.runToEnd('source ./team.zsh')
-        }
-        await g.runToEnd('echo approved > approved_ok')
-        expect(existsSync(g.file('macro_X'))).toBe(false)
-        expect(existsSync(g.file('approved_ok'))).toBe(true)
-      },
-    )
+    it('cannot rebind a printable key so that an approved line runs something else', async () => {
+      g = await guardedShell(shell)
+      if (shell.name === 'bash') {
+        g.put('team.inputrc', `"v": "; touch macro_X #"\n`)
+        await g.runToEnd('bind -f ./team.inputrc')
+      } else {
+        g.put('team.zsh', `bindkey -s 'v' '; touch macro_X #'\n`)
+        await g.runToEnd('source ./team.zsh')
+      }
+      await g.runToEnd('echo approved > approved_ok')
+      expect(existsSync(g.file('macro_X'))).toBe(false)
+      expect(existsSync(g.file('approved_ok'))).toBe(true)
+    })
 
-    // FINDING (high): the context an approval covers (cwd, user, host, PATH, kube, the first
+    // FINDING (high; fixed: at every prompt the integration puts the DEBUG/RETURN/ERR traps,
+    // zsh's preexec/precmd/chpwd hooks and TRAPDEBUG back to what the user's rc set up): the context an approval covers (cwd, user, host, PATH, kube, the first
     // word's alias/function kind) leaves out what the shell runs around every command: a
     // bash DEBUG trap, a zsh preexec hook. An approved `. ./team-env.sh` installs one that
     // waits for a chosen command; when that command is later approved and run, the hook
@@ -54,7 +53,7 @@ for (const shell of SHELLS) {
     // preexec_functions/TRAPDEBUG to the integration's own at every prompt, or report them
     // (`trap -p`, `${preexec_functions}`) in the names mark so that proposal-context.ts
     // hashes them and voids approvals when they change.
-    it.fails('cannot hook a later approved command with a DEBUG trap or preexec hook', async () => {
+    it('cannot hook a later approved command with a DEBUG trap or preexec hook', async () => {
       g = await guardedShell(shell)
       if (shell.name === 'bash') {
         g.put(
@@ -75,7 +74,8 @@ for (const shell of SHELLS) {
       expect(existsSync(g.file('hook_X'))).toBe(false)
     })
 
-    // FINDING (high): an approved line that leaves the parser waiting for more (a trailing
+    // FINDING (high; fixed: once the integration was on, losing it stops the gate writing
+    // anything until a prompt comes back): an approved line that leaves the parser waiting for more (a trailing
     // backslash, an unterminated quote) never gets a command-start mark; after 3 s the gate
     // calls the integration "lost", records the command as finished, and still runs the
     // next approved command (`ready` is true whenever the integration is not 'on'), now
@@ -89,7 +89,7 @@ for (const shell of SHELLS) {
     // while the integration is 'lost' after having been 'on', until a prompt mark restores
     // it; and inspect-command.ts flags a text that does not parse as complete: trailing
     // backslash, open quote, here-doc without its terminator).
-    it.fails('an approved line left unfinished cannot join the next approved command', async () => {
+    it('an approved line left unfinished cannot join the next approved command', async () => {
       g = await guardedShell(shell)
       await g.h.configure({ riskyExtra: 0 }) // one approval for `rm` too, as many teams set it
       g.put('precious', 'keep me\n')
@@ -107,7 +107,8 @@ for (const shell of SHELLS) {
       expect(entry.exitCode === 0 && existsSync(g.file('precious'))).toBe(false)
     })
 
-    // FINDING (medium): without bracketed paste (switched off by an approved settings line,
+    // FINDING (medium; fixed: bracketed paste is bound again at every prompt and always
+    // used): without bracketed paste (switched off by an approved settings line,
     // zsh's `unset zle_bracketed_paste`, bash before 5.1) a multi-line approved command is
     // typed line by line at once. The shell runs the first line; the others sit in the
     // terminal's input while it runs and the next prompt's drain discards them ("discarded
@@ -117,7 +118,7 @@ for (const shell of SHELLS) {
     // command it cannot deliver as one input (fix: encodeForShell / CommandGate.run —
     // refuse multi-line without bracketed paste, or join the lines with `;`-free newlines
     // inside one bracketed paste after forcing it on at each prompt).
-    it.fails('a multi-line approved command runs every line', async () => {
+    it('a multi-line approved command runs every line', async () => {
       g = await guardedShell(shell)
       if (shell.name === 'bash') {
         await g.runToEnd(`bind 'set enable-bracketed-paste off'`)

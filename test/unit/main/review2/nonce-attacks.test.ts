@@ -75,7 +75,11 @@ for (const shell of SHELLS) {
     let g: Guarded
     afterEach(() => g?.h.host.dispose())
 
-    // FINDING (high): rotating the nonce at every prompt does not make a session log
+    // FINDING (high; fixed: two keys per command — the one printed as a command starts signs
+    // only that mark; the end, the reports and the prompt use another, never printed before
+    // the command ended — and the next pair goes to the host through a 0600 file named in
+    // the prompt mark, never through the terminal, so a session log holds only spent keys):
+    // rotating the nonce at every prompt did not make a session log
     // harmless: the log holds the prompt mark `A;next=N`, and N is the nonce the shell signs
     // the NEXT command's cycle with. A script approved as "print the report" reads it and,
     // while it runs (its place in the cycle: after C), forges D (the phase machine believes
@@ -89,22 +93,22 @@ for (const shell of SHELLS) {
     // from one the host holds (HMAC(secret, counter) with the secret never printed), and in
     // shell-tracker.ts believe D only once the OS says the command's job has left the
     // foreground (foreground() === 'shell').
-    it.fails(
-      'a script cannot forge the rest of its own cycle with the nonce from a session log',
-      async () => {
-        g = await guardedShell(shell, {
-          homeFiles: { [shell.rc]: "alias ls='touch alias_X'\n" },
-        })
-        expect(await lsShownAs(g, 'alias')).toBe(true)
-        await g.runToEnd('exec > >(tee -a session.log)')
-        g.put('report.sh', FROM_SESSION_LOG, 0o755)
-        const p = await g.h.runApproved(g.sessionId, './report.sh')
-        await g.h.finished(p.id)
-        expect(await eventually(() => lsShownAs(g, 'command'), 5_000)).toBe(false)
-      },
-    )
+    it('a script cannot forge the rest of its own cycle with the nonce from a session log', async () => {
+      g = await guardedShell(shell, {
+        homeFiles: { [shell.rc]: "alias ls='touch alias_X'\n" },
+      })
+      expect(await lsShownAs(g, 'alias')).toBe(true)
+      await g.runToEnd('exec > >(tee -a session.log)')
+      g.put('report.sh', FROM_SESSION_LOG, 0o755)
+      const p = await g.h.runApproved(g.sessionId, './report.sh')
+      await g.h.finished(p.id)
+      expect(await eventually(() => lsShownAs(g, 'command'), 5_000)).toBe(false)
+    })
 
-    // FINDING (high, same mechanism without a log): the current nonce is in the shell's
+    // FINDING (high, same mechanism without a log; a documented limit: a program running as
+    // the same user reads the shell's memory where the kernel lets it — no Yama ptrace
+    // restriction here; Debian and Ubuntu set kernel.yama.ptrace_scope=1, which stops it):
+    // the current end key is in the shell's
     // memory (same user, no Yama ptrace restriction), and forging during the run makes its
     // rotation irrelevant. The first review's /proc/$PPID/mem attack is defended only
     // because it forged after the prompt. Fix: as above; and PR_SET_DUMPABLE cannot be set

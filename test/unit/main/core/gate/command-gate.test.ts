@@ -41,7 +41,7 @@ describe('command gate: who approves', () => {
     })
     expect(written).toEqual([])
     gate.run(ref(p))
-    expect(written).toEqual(['\u001b[6973~systemctl restart api\r'])
+    expect(written).toEqual(['\u001b[6973~\u001b[200~systemctl restart api\u001b[201~\r'])
     expect(current(p.id).status).toBe('running')
     expect(log.map((e) => e.kind)).toEqual(['proposed', 'approved', 'started'])
     expect(log[2]).toMatchObject({ personName: 'Alice', approvers: ['Carol (own device)'] })
@@ -165,7 +165,7 @@ describe('command gate: who approves', () => {
     expect(p.tally.label).toBe('allow-listed (read-only)')
     gate.run(ref(p))
     expect(written[0]).toBe(
-      '\u001b[6973~PAGER=cat SYSTEMD_PAGER=cat GIT_PAGER=cat MANPAGER=cat AWS_PAGER=cat PSQL_PAGER=cat LESSSECURE=1 kubectl get pods -n checkout\r',
+      '\u001b[6973~\u001b[200~PAGER=cat SYSTEMD_PAGER=cat GIT_PAGER=cat MANPAGER=cat AWS_PAGER=cat PSQL_PAGER=cat LESSSECURE=1 kubectl get pods -n checkout\u001b[201~\r',
     )
     expect(log[0]?.note).toMatch(/allow-listed/)
     const chained = gate.propose(LEADER, { text: 'kubectl get pods; rm -rf /', proposerId: 'bob' })
@@ -302,7 +302,7 @@ describe('command gate: lifecycle', () => {
     gate.run(ref(p))
     commandRan(0)
     expect(await refusal(() => gate.run(ref(p)))).toMatch(/finished; it can never run/)
-    expect(written).toEqual(['\u001b[6973~echo b\r'])
+    expect(written).toEqual(['\u001b[6973~\u001b[200~echo b\u001b[201~\r'])
   })
 
   it('voids approvals when the context changes between approval and run', async () => {
@@ -404,14 +404,15 @@ describe('command gate: raw input and the foreground', () => {
     expect(current(p.id)).toMatchObject({ status: 'finished', run: { exitCode: null } })
     expect(log.map((e) => e.kind)).toContain('integration-lost')
     expect(gate.screenInput('id\r')).toMatchObject({ refused: 'id\r', reason: /integration lost/ })
-    // Approved commands still run (with Ctrl-U first, no integration to clear the line).
+    // Nothing is written until a prompt comes back: the shell may wait for the rest of a line.
     const q = gate.propose(LEADER, { text: 'true', proposerId: 'bob' })
     await gate.approve(participant('carol'), ref(q))
-    expect(gate.snapshot().ready).toBe(true)
-    gate.run(ref(q))
+    expect(gate.snapshot().ready).toBe(false)
+    expect(await refusal(() => gate.run(ref(q)))).toMatch(/did not come back to its prompt/)
     reportAtPrompt() // the integration speaks again: the command's end, then a prompt
-    expect(gate.snapshot().integration).toBe('on')
+    expect(gate.snapshot()).toMatchObject({ integration: 'on', ready: true })
     expect(log.map((e) => e.kind)).toContain('integration-restored')
+    gate.run(ref(q))
   })
 
   it('passes everything in break-glass mode, which needs a reason and is recorded', async () => {

@@ -32,7 +32,7 @@ export const participant = (
   stillValid: () => true,
 })
 
-export const prompt: ShellMark = { type: 'prompt', next: null }
+export const prompt: ShellMark = { type: 'prompt', seq: null }
 export const context = (cwd: string, extra: Partial<Record<string, string>> = {}): ShellMark => ({
   type: 'context',
   context: {

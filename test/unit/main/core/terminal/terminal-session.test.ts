@@ -40,6 +40,7 @@ describe('a terminal session', () => {
       },
       pty: exitedPty(),
       nonce: null,
+      handoff: null,
       room: () => ({
         incidentId: 'i',
         title: '',
