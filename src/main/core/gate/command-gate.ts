@@ -51,8 +51,7 @@ export const SNAPSHOT_COALESCE_MS = 30
 
 const KEYS_REFUSED =
   'the shell is at its prompt: commands are proposed and approved first (or use break-glass)'
-const KEYS_REFUSED_LOST =
-  'shell integration lost: keys are refused (Ctrl-C passes)'
+const KEYS_REFUSED_LOST = 'shell integration lost: keys are refused (Ctrl-C passes)'
 
 /**
  * The approval gate of one terminal. Every proposal, approval, run and refusal goes through
