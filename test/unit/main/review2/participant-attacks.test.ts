@@ -11,6 +11,7 @@ import {
   signApproval,
 } from '../../../../src/shared/commands/approval-signature'
 import type { GateSnapshot } from '../../../../src/shared/commands/gate-model'
+import { HTTP_LIMITS } from '../../../../src/main/server/http-limits'
 import { SHELLS, guardedShell, type Guarded } from '../review/review-fixture'
 import { startServer, type ReviewServer } from '../review/server-fixture'
 
@@ -121,6 +122,8 @@ describe('a participant over the real server', () => {
     server = null
   })
 
+  // fixed: connection-slots.ts holds each participant session to 8 connections, keeps 16 slots
+  // for the leader's token, and lets the leader's newcomer push out a participant's oldest.
   // FINDING (medium): a connection that has shown a credential is never evicted, and a
   // participant's cookie is such a credential. On the loopback server (participants
   // through SSH port forwarding: every peer is 127.0.0.1, no per-peer cap) one participant
@@ -131,7 +134,7 @@ describe('a participant over the real server', () => {
   // cap admitted connections per participant session (a few tabs' worth), keep slots the
   // leader's token alone may take, and let a leader's connection evict a participant's
   // oldest admitted one.
-  it.fails(
+  it(
     'one participant cannot hold every connection slot and keep the leader out',
     { timeout: 30_000 },
     async () => {
@@ -146,7 +149,11 @@ describe('a participant over the real server', () => {
           ),
         ),
       )
-      expect(held.filter(Boolean).length).toBeGreaterThan(100) // the participant got in
+      // The participant got a few tabs' worth in, no more.
+      expect(held.filter(Boolean).length).toBeGreaterThan(0)
+      expect(held.filter(Boolean).length).toBeLessThanOrEqual(
+        HTTP_LIMITS.maxConnectionsPerParticipant,
+      )
       const leaderAgain = await server
         .open('/rpc', `warroom_token_${server.server.port}=${server.token}`)
         .then(
