@@ -6,8 +6,10 @@ import type { Participant, PresenceEntry } from '../../shared/access'
 import { keyFingerprint, importPublicKey } from '../../shared/commands/approval-signature'
 import type { AppInfo, EventSink, HostHandlers, Invite, RequestName } from '../../shared/contract'
 import { HostCallError } from '../../shared/rpc/host-error'
+import type { Proposal } from '../../shared/commands/gate-model'
 import { authorize, type Principal } from './access/authorize'
 import type { InviteRecord, InviteRegistry } from './access/invites'
+import { proposalForParticipant, snapshotForParticipant } from './access/participant-view'
 import { saveFile, type AskSavePath } from './files/save-file'
 import type { GateActor } from './gate/gate-actor'
 import type { ParticipantAccess } from './host'
@@ -79,6 +81,11 @@ export function createHandlers(ctx: HandlerContext): HostConnection {
   }
   const session = (sessionId: string) => terminals.get(sessionId)
   const gate = (sessionId: string) => session(sessionId).gate
+  /** A proposal as this session may see it (a participant: no output the curtain covered). */
+  const asSeen = (sessionId: string, p: Proposal): Proposal => {
+    const marked = gate(sessionId).withCurtain(p)
+    return principal.kind === 'leader' ? marked : proposalForParticipant(marked)
+  }
 
   const handlers: HostHandlers = {
     'app.info': async () => ctx.info(principal),
@@ -127,11 +134,18 @@ export function createHandlers(ctx: HandlerContext): HostConnection {
       rooms.end(incidentId)
     },
 
-    'gate.state': async ({ sessionId }) => gate(sessionId).snapshot(),
-    'gate.propose': async ({ sessionId, ...input }) => gate(sessionId).propose(actor(), input),
-    'gate.approve': async ({ sessionId, ...input }) => gate(sessionId).approve(actor(), input),
-    'gate.reject': async ({ sessionId, ...input }) => gate(sessionId).reject(actor(), input),
-    'gate.withdraw': async ({ sessionId, ...input }) => gate(sessionId).withdraw(actor(), input),
+    'gate.state': async ({ sessionId }) => {
+      const snapshot = gate(sessionId).snapshot()
+      return principal.kind === 'leader' ? snapshot : snapshotForParticipant(snapshot)
+    },
+    'gate.propose': async ({ sessionId, ...input }) =>
+      asSeen(sessionId, gate(sessionId).propose(actor(), input)),
+    'gate.approve': async ({ sessionId, ...input }) =>
+      asSeen(sessionId, await gate(sessionId).approve(actor(), input)),
+    'gate.reject': async ({ sessionId, ...input }) =>
+      asSeen(sessionId, gate(sessionId).reject(actor(), input)),
+    'gate.withdraw': async ({ sessionId, ...input }) =>
+      asSeen(sessionId, gate(sessionId).withdraw(actor(), input)),
     'gate.run': async ({ sessionId, ...input }) => gate(sessionId).run(input),
     'gate.breakGlass': async ({ sessionId, ...input }) => gate(sessionId).startBreakGlass(input),
     'gate.endBreakGlass': async ({ sessionId, ...input }) => gate(sessionId).endBreakGlass(input),

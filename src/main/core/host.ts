@@ -5,6 +5,7 @@ import type { CommandLogEntry, GateSnapshot } from '../../shared/commands/gate-m
 import type { AppInfo, EventName, EventPayload, EventSink } from '../../shared/contract'
 import type { Principal } from './access/authorize'
 import { createInviteRegistry } from './access/invites'
+import { snapshotForParticipant } from './access/participant-view'
 import type { AskSavePath } from './files/save-file'
 import { createHandlers, type HostConnection } from './host-handlers'
 import { createIncidentRooms } from './incidents/incident-rooms'
@@ -119,8 +120,15 @@ export function createHost(options: HostOptions): Host {
     defaultCwd,
     spare,
     rooms,
-    emitSnapshot: (snapshot: GateSnapshot) =>
-      send('gate.snapshot', snapshot, (c) => sees(c, snapshot.incidentId ?? '')),
+    emitSnapshot: (snapshot: GateSnapshot) => {
+      // Participants get theirs without what the curtain covered (made once, if needed).
+      let forParticipants: GateSnapshot | null = null
+      for (const c of connections) {
+        if (!sees(c, snapshot.incidentId ?? '')) continue
+        if (isLeader(c)) c.emit('gate.snapshot', snapshot)
+        else c.emit('gate.snapshot', (forParticipants ??= snapshotForParticipant(snapshot)))
+      }
+    },
     emitLog: record,
     onListChanged: () => {
       for (const c of connections) {

@@ -109,6 +109,13 @@ export interface CommandRun {
   output: string
   outputChars: number
   truncated: boolean
+  /**
+   * It ran, wholly or in part, while the curtain was closed: its output is for the leader's
+   * session and the record only (absent: it did not).
+   */
+  curtained?: boolean
+  /** This copy carries no output (empty): it was withheld from this session (the curtain). */
+  outputWithheld?: boolean
 }
 
 export interface Proposal {
