@@ -25,8 +25,7 @@ describe('a participant in the host', () => {
   let g: Guarded
   afterEach(() => g?.h.host.dispose())
 
-  // fixed: the gate marks a run the curtain covered (run.curtained) and participants are sent
-  // it with its output withheld (access/participant-view.ts: events, gate.state, acts).
+  // fixed: a run the curtain covered is marked run.curtained; participants get it output-withheld.
   // FINDING (medium): the curtain withholds the terminal stream from every window but the
   // leader's working one, but the gate's snapshot, sent to every window of the incident
   // (and answered to `gate.state`, which an observer may call), carries each finished
@@ -126,8 +125,7 @@ describe('a participant over the real server', () => {
     server = null
   })
 
-  // fixed: connection-slots.ts holds each participant session to 8 connections, keeps 16 slots
-  // for the leader's token, and lets the leader's newcomer push out a participant's oldest.
+  // fixed: a participant holds ≤ 8 slots, 16 are the leader's alone, the leader's newcomer evicts.
   // FINDING (medium): a connection that has shown a credential is never evicted, and a
   // participant's cookie is such a credential. On the loopback server (participants
   // through SSH port forwarding: every peer is 127.0.0.1, no per-peer cap) one participant
