@@ -2,7 +2,7 @@
  * The contract's handlers for one connection (one window). Every request is authorized
  * against the session behind the connection before it reaches the core's services.
  */
-import type { Participant, PresenceEntry } from '../../shared/access'
+import { describeJoinPeer, type Participant, type PresenceEntry } from '../../shared/access'
 import { keyFingerprint, importPublicKey } from '../../shared/commands/approval-signature'
 import type { AppInfo, EventSink, HostHandlers, Invite, RequestName } from '../../shared/contract'
 import { HostCallError } from '../../shared/rpc/host-error'
@@ -36,6 +36,8 @@ export interface HandlerContext {
   outbox: GateOutbox
   presence(incidentId: string): PresenceEntry[]
   presenceChanged(incidentId: string): void
+  /** A participant session was confirmed by its code: its windows and the leader's are told. */
+  confirmed(participant: Participant): void
   endParticipants(ended: Participant[], reason: string): void
   participants: ParticipantAccess | undefined
   askSavePath: AskSavePath | undefined
@@ -76,6 +78,7 @@ export function createHandlers(ctx: HandlerContext): HostConnection {
       personId: p.personId,
       mode: p.mode,
       publicKey: invites.publicKey(p.participantId),
+      joinedFrom: p.joinedFrom,
       stillValid: () => invites.byParticipantId(p.participantId) !== null,
     }
   }
@@ -173,6 +176,29 @@ export function createHandlers(ctx: HandlerContext): HostConnection {
         `${invite!.name}’s ${invite!.mode} link revoked`,
       )
     },
+    'invite.confirm': async ({ inviteId, code }) => {
+      const invite = invites.get(inviteId) ?? refuse('no such invite')
+      if (invite!.revoked) refuse('this invite was revoked')
+      const by = rooms.operator(invite!.incidentId)?.name ?? 'the leader'
+      let confirmation: ReturnType<InviteRegistry['confirm']>
+      try {
+        confirmation = invites.confirm(inviteId, code, by)
+      } catch (error) {
+        return refuse(error instanceof Error ? error.message : String(error))
+      }
+      const { participant, already } = confirmation
+      if (already) return
+      const from = participant.joinedFrom
+        ? `; link followed from ${describeJoinPeer(participant.joinedFrom)}`
+        : ''
+      rooms.recordFor(
+        participant.incidentId,
+        participant.personId,
+        'participant-confirmed',
+        `${participant.name} read out the code their page shows, ${by} typed it back${from}`,
+      )
+      ctx.confirmed(participant)
+    },
     'presence.list': async ({ incidentId }) => ctx.presence(incidentId),
     'participant.registerKey': async ({ publicKey }) => {
       const p = ctx.participantOf(principal) ?? refuse('not a participant session')
@@ -185,7 +211,10 @@ export function createHandlers(ctx: HandlerContext): HostConnection {
         refuse(error instanceof Error ? error.message : String(error))
       }
       // On the log, so that anyone holding it can tell whose key signed what.
-      if (known !== publicKey) rooms.recordKey(p!.incidentId, p!.personId, publicKey, fingerprint)
+      if (known !== publicKey) {
+        const from = p!.joinedFrom ? describeJoinPeer(p!.joinedFrom) : undefined
+        rooms.recordKey(p!.incidentId, p!.personId, publicKey, fingerprint, from)
+      }
       ctx.presenceChanged(p!.incidentId)
       return { fingerprint }
     },

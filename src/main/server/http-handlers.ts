@@ -112,7 +112,12 @@ function join(req: IncomingMessage, res: ServerResponse, context: HandlerContext
     refuseRequest(res, refusal.status, refusal.reason)
     return true
   }
-  const redeemed = context.host.redeemInvite(target.searchParams.get('invite') ?? '')
+  // Where the link was followed from goes on the record and the role board.
+  const redeemed = context.host.redeemInvite(target.searchParams.get('invite') ?? '', {
+    remoteAddress: req.socket.remoteAddress,
+    localAddress: req.socket.localAddress,
+    userAgent: req.headers['user-agent'],
+  })
   if (!redeemed) {
     refuseRequest(
       res,
