@@ -10,7 +10,13 @@ export type RequestAccess = 'anyone' | 'expert' | 'participant' | 'leader'
 
 /** Who this connection is: the leader's session (the launch token) or an invited person. */
 export type SessionAccess =
-  { role: 'leader' } | ({ role: 'participant'; incidentTitle: string } & Participant)
+  | { role: 'leader' }
+  | ({
+      role: 'participant'
+      incidentTitle: string
+      /** The code this person reads out to the leader, who types it back to confirm them. */
+      pairingCode: string
+    } & Participant)
 
 export interface AppInfo {
   name: string

@@ -9,7 +9,7 @@
 import { z } from 'zod'
 import { approvalPolicySchema } from './commands/approval-policy-schema'
 import type { CommandLogEntry, GateSnapshot, Proposal } from './commands/gate-model'
-import type { PresenceEntry } from './access'
+import type { Confirmation, PresenceEntry } from './access'
 import { PARTICIPANT_MODES } from './access'
 import {
   MAX_COMMAND_CHARS,
@@ -236,6 +236,17 @@ export const requestSchemas = {
     input: z.object({ inviteId: id }).strict(),
     output: out<void>(),
   },
+  /**
+   * The person read out the code their page shows and the leader typed it back: that invite's
+   * session is theirs (until then an expert's page only watches). Refused for another code.
+   */
+  'invite.confirm': {
+    access: 'leader',
+    input: z
+      .object({ inviteId: id, code: z.string().regex(/^\s*\d{3}\s?\d{3}\s*$/, 'six digits') })
+      .strict(),
+    output: out<void>(),
+  },
   /** Who is connected to an incident through invite links, now. */
   'presence.list': {
     access: 'leader',
@@ -291,6 +302,8 @@ export interface HostEventMap {
   presence: { incidentId: string; entries: PresenceEntry[] }
   /** This participant session was ended (revoked, or the incident closed). */
   'session.ended': { reason: string }
+  /** The leader confirmed this participant session's code: an expert's page may act now. */
+  'session.confirmed': Confirmation
 }
 
 export type EventName = keyof HostEventMap

@@ -52,3 +52,20 @@ export async function joinedAs(page: Page, url: string, who: RegExp | string) {
   await expect(you).toContainText(who)
   return you
 }
+
+/**
+ * The person reads out the code their page shows and the leader types it back on the role
+ * board; their page then says who confirmed it.
+ */
+export async function confirmCode(app: Page, page: Page, name: string) {
+  const shown = page.getByRole('status', { name: 'Your code' })
+  await expect(shown).toContainText(/\d{3} \d{3}/)
+  const code = /(\d{3} \d{3})/.exec((await shown.textContent()) ?? '')![1]!
+  const form = app
+    .getByRole('region', { name: 'Role board' })
+    .getByRole('form', { name: `Confirm ${name}` })
+  await form.getByLabel(`Code ${name} reads out`).fill(code)
+  await form.getByRole('button', { name: 'Confirm' }).click()
+  await expect(page.getByLabel('You are')).toContainText('confirmed by')
+  await expect(shown).toHaveCount(0)
+}

@@ -17,6 +17,7 @@ import {
 } from '../../src/shared/commands/gate-model'
 import type { EventName, EventPayload, HostHandlers } from '../../src/shared/contract'
 import type { Principal } from '../../src/main/core/access/authorize'
+import type { PeerFacts } from '../../src/main/core/access/join-peer'
 import { createHost, type Host, type HostOptions } from '../../src/main/core/host'
 import { dispatchCall } from '../../src/main/core/router'
 import { unwrapCallResult } from '../../src/shared/rpc/host-error'
@@ -172,16 +173,29 @@ export function startHost(
       { timeout: 15_000, interval: 20 },
     )
 
-  const invite = async (personId: string, mode: 'observer' | 'expert' = 'expert') => {
+  /**
+   * Invites someone and follows their link (in-process). By default the leader then types
+   * back the code their page shows (`confirm: false` leaves the session unconfirmed); `peer`
+   * is the connection the link was followed from, as a server would report it.
+   */
+  const invite = async (
+    personId: string,
+    mode: 'observer' | 'expert' = 'expert',
+    options: { confirm?: boolean; peer?: PeerFacts } = {},
+  ) => {
     const made = await leader.call('invite.create', { incidentId: INCIDENT, personId, mode })
     const token = new URL(made.url!).searchParams.get('invite')!
-    const redeemed = host.redeemInvite(token)
+    const redeemed = host.redeemInvite(token, options.peer)
     if (!redeemed) throw new Error('invite could not be redeemed')
+    if (options.confirm ?? true) {
+      await leader.call('invite.confirm', { inviteId: made.inviteId, code: redeemed.pairingCode })
+    }
     return {
       invite: made,
       token,
       participant: redeemed.participant as Participant,
       secret: redeemed.secret,
+      pairingCode: redeemed.pairingCode,
     }
   }
 

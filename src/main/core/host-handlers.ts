@@ -2,12 +2,14 @@
  * The contract's handlers for one connection (one window). Every request is authorized
  * against the session behind the connection before it reaches the core's services.
  */
-import type { Participant, PresenceEntry } from '../../shared/access'
+import { describeJoinPeer, type Participant, type PresenceEntry } from '../../shared/access'
 import { keyFingerprint, importPublicKey } from '../../shared/commands/approval-signature'
 import type { AppInfo, EventSink, HostHandlers, Invite, RequestName } from '../../shared/contract'
 import { HostCallError } from '../../shared/rpc/host-error'
+import type { Proposal } from '../../shared/commands/gate-model'
 import { authorize, type Principal } from './access/authorize'
 import type { InviteRecord, InviteRegistry } from './access/invites'
+import { proposalForParticipant, snapshotForParticipant } from './access/participant-view'
 import { saveFile, type AskSavePath } from './files/save-file'
 import type { GateActor } from './gate/gate-actor'
 import type { ParticipantAccess } from './host'
@@ -34,6 +36,8 @@ export interface HandlerContext {
   outbox: GateOutbox
   presence(incidentId: string): PresenceEntry[]
   presenceChanged(incidentId: string): void
+  /** A participant session was confirmed by its code: its windows and the leader's are told. */
+  confirmed(participant: Participant): void
   endParticipants(ended: Participant[], reason: string): void
   participants: ParticipantAccess | undefined
   askSavePath: AskSavePath | undefined
@@ -74,11 +78,17 @@ export function createHandlers(ctx: HandlerContext): HostConnection {
       personId: p.personId,
       mode: p.mode,
       publicKey: invites.publicKey(p.participantId),
+      joinedFrom: p.joinedFrom,
       stillValid: () => invites.byParticipantId(p.participantId) !== null,
     }
   }
   const session = (sessionId: string) => terminals.get(sessionId)
   const gate = (sessionId: string) => session(sessionId).gate
+  /** A proposal as this session may see it (a participant: no output the curtain covered). */
+  const asSeen = (sessionId: string, p: Proposal): Proposal => {
+    const marked = gate(sessionId).withCurtain(p)
+    return principal.kind === 'leader' ? marked : proposalForParticipant(marked)
+  }
 
   const handlers: HostHandlers = {
     'app.info': async () => ctx.info(principal),
@@ -127,11 +137,18 @@ export function createHandlers(ctx: HandlerContext): HostConnection {
       rooms.end(incidentId)
     },
 
-    'gate.state': async ({ sessionId }) => gate(sessionId).snapshot(),
-    'gate.propose': async ({ sessionId, ...input }) => gate(sessionId).propose(actor(), input),
-    'gate.approve': async ({ sessionId, ...input }) => gate(sessionId).approve(actor(), input),
-    'gate.reject': async ({ sessionId, ...input }) => gate(sessionId).reject(actor(), input),
-    'gate.withdraw': async ({ sessionId, ...input }) => gate(sessionId).withdraw(actor(), input),
+    'gate.state': async ({ sessionId }) => {
+      const snapshot = gate(sessionId).snapshot()
+      return principal.kind === 'leader' ? snapshot : snapshotForParticipant(snapshot)
+    },
+    'gate.propose': async ({ sessionId, ...input }) =>
+      asSeen(sessionId, gate(sessionId).propose(actor(), input)),
+    'gate.approve': async ({ sessionId, ...input }) =>
+      asSeen(sessionId, await gate(sessionId).approve(actor(), input)),
+    'gate.reject': async ({ sessionId, ...input }) =>
+      asSeen(sessionId, gate(sessionId).reject(actor(), input)),
+    'gate.withdraw': async ({ sessionId, ...input }) =>
+      asSeen(sessionId, gate(sessionId).withdraw(actor(), input)),
     'gate.run': async ({ sessionId, ...input }) => gate(sessionId).run(input),
     'gate.breakGlass': async ({ sessionId, ...input }) => gate(sessionId).startBreakGlass(input),
     'gate.endBreakGlass': async ({ sessionId, ...input }) => gate(sessionId).endBreakGlass(input),
@@ -159,6 +176,29 @@ export function createHandlers(ctx: HandlerContext): HostConnection {
         `${invite!.name}’s ${invite!.mode} link revoked`,
       )
     },
+    'invite.confirm': async ({ inviteId, code }) => {
+      const invite = invites.get(inviteId) ?? refuse('no such invite')
+      if (invite!.revoked) refuse('this invite was revoked')
+      const by = rooms.operator(invite!.incidentId)?.name ?? 'the leader'
+      let confirmation: ReturnType<InviteRegistry['confirm']>
+      try {
+        confirmation = invites.confirm(inviteId, code, by)
+      } catch (error) {
+        return refuse(error instanceof Error ? error.message : String(error))
+      }
+      const { participant, already } = confirmation
+      if (already) return
+      const from = participant.joinedFrom
+        ? `; link followed from ${describeJoinPeer(participant.joinedFrom)}`
+        : ''
+      rooms.recordFor(
+        participant.incidentId,
+        participant.personId,
+        'participant-confirmed',
+        `${participant.name} read out the code their page shows, ${by} typed it back${from}`,
+      )
+      ctx.confirmed(participant)
+    },
     'presence.list': async ({ incidentId }) => ctx.presence(incidentId),
     'participant.registerKey': async ({ publicKey }) => {
       const p = ctx.participantOf(principal) ?? refuse('not a participant session')
@@ -171,7 +211,10 @@ export function createHandlers(ctx: HandlerContext): HostConnection {
         refuse(error instanceof Error ? error.message : String(error))
       }
       // On the log, so that anyone holding it can tell whose key signed what.
-      if (known !== publicKey) rooms.recordKey(p!.incidentId, p!.personId, publicKey, fingerprint)
+      if (known !== publicKey) {
+        const from = p!.joinedFrom ? describeJoinPeer(p!.joinedFrom) : undefined
+        rooms.recordKey(p!.incidentId, p!.personId, publicKey, fingerprint, from)
+      }
       ctx.presenceChanged(p!.incidentId)
       return { fingerprint }
     },

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { homedir, platform } from 'node:os'
-import type { Participant, PresenceEntry } from '../../shared/access'
+import { describeJoinPeer, type Participant, type PresenceEntry } from '../../shared/access'
 import type { CommandLogEntry, GateSnapshot } from '../../shared/commands/gate-model'
 import type { AppInfo, EventName, EventPayload, EventSink } from '../../shared/contract'
 import type { Principal } from './access/authorize'
 import { createInviteRegistry } from './access/invites'
+import { joinPeer, type PeerFacts } from './access/join-peer'
+import { snapshotForParticipant } from './access/participant-view'
 import type { AskSavePath } from './files/save-file'
 import { createHandlers, type HostConnection } from './host-handlers'
 import { createIncidentRooms } from './incidents/incident-rooms'
@@ -58,8 +60,14 @@ export interface Host {
   connect(options: ConnectOptions): HostConnection
   /** A participant's session from the secret in their cookie (null: unknown or revoked). */
   participant(secret: string): Participant | null
-  /** Exchanges an invite link's one-time token for a participant secret (null: unusable). */
-  redeemInvite(token: string): { participant: Participant; secret: string } | null
+  /**
+   * Exchanges an invite link's one-time token for a participant secret (null: unusable).
+   * `peer`: the connection that followed the link, recorded on the log and the role board.
+   */
+  redeemInvite(
+    token: string,
+    peer?: PeerFacts,
+  ): { participant: Participant; secret: string; pairingCode: string } | null
   /** Shells with an approved command running now (quitting should ask first). */
   readonly runningCommands: number
   /** Ends every shell (running commands recorded as ended by it) and every connection. */
@@ -119,8 +127,15 @@ export function createHost(options: HostOptions): Host {
     defaultCwd,
     spare,
     rooms,
-    emitSnapshot: (snapshot: GateSnapshot) =>
-      send('gate.snapshot', snapshot, (c) => sees(c, snapshot.incidentId ?? '')),
+    emitSnapshot: (snapshot: GateSnapshot) => {
+      // Participants get theirs without what the curtain covered (made once, if needed).
+      let forParticipants: GateSnapshot | null = null
+      for (const c of connections) {
+        if (!sees(c, snapshot.incidentId ?? '')) continue
+        if (isLeader(c)) c.emit('gate.snapshot', snapshot)
+        else c.emit('gate.snapshot', (forParticipants ??= snapshotForParticipant(snapshot)))
+      }
+    },
     emitLog: record,
     onListChanged: () => {
       for (const c of connections) {
@@ -151,6 +166,8 @@ export function createHost(options: HostOptions): Host {
           connections: 1,
           keyFingerprint: p.keyFingerprint,
           since: Date.now(),
+          joinedFrom: p.joinedFrom,
+          confirmed: p.confirmed,
         })
       }
     }
@@ -158,6 +175,9 @@ export function createHost(options: HostOptions): Host {
   }
   const presenceChanged = (incidentId: string) =>
     send('presence', { incidentId, entries: presence(incidentId) }, isLeader)
+  /** The windows of one participant session. */
+  const ofParticipant = (participantId: string) => (c: LiveConnection) =>
+    c.principal.kind === 'participant' && c.principal.participantId === participantId
 
   /** Sends away the windows of participants whose invite ended. */
   const endParticipants = (ended: Participant[], reason: string) => {
@@ -187,6 +207,7 @@ export function createHost(options: HostOptions): Host {
         ? {
             role: 'participant',
             incidentTitle: rooms.get(participant.incidentId).title,
+            pairingCode: invites.pairingCode(participant.participantId) ?? '',
             ...participant,
           }
         : { role: 'leader' },
@@ -215,6 +236,16 @@ export function createHost(options: HostOptions): Host {
         outbox,
         presence,
         presenceChanged,
+        confirmed: (participant) => {
+          if (participant.confirmed) {
+            send(
+              'session.confirmed',
+              participant.confirmed,
+              ofParticipant(participant.participantId),
+            )
+          }
+          presenceChanged(participant.incidentId)
+        },
         endParticipants,
         participants: options.participants,
         askSavePath: options.askSavePath,
@@ -232,7 +263,22 @@ export function createHost(options: HostOptions): Host {
       return connection
     },
     participant: (secret) => invites.participant(secret),
-    redeemInvite: (token) => invites.redeem(token),
+    redeemInvite(token, peer) {
+      const joinedFrom = peer ? joinPeer(peer) : null
+      const redeemed = invites.redeem(token, joinedFrom)
+      if (!redeemed) return null
+      const { participant: p } = redeemed
+      const where = joinedFrom
+        ? ` from ${describeJoinPeer(joinedFrom)}; browser: ${joinedFrom.userAgent ?? 'not said'}`
+        : ''
+      rooms.recordFor(
+        p.incidentId,
+        p.personId,
+        'participant-joined',
+        `${p.name}’s ${p.mode} link followed${where}`,
+      )
+      return redeemed
+    },
     get runningCommands() {
       return terminals.runningCommands
     },

@@ -98,6 +98,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     maxConnections: limits.maxConnections,
     // On loopback every peer is 127.0.0.1, the leader included: the server's cap is the one.
     maxConnectionsPerPeer: loopback ? Infinity : limits.maxConnectionsPerPeer,
+    maxConnectionsPerParticipant: limits.maxConnectionsPerParticipant,
+    // A participants-only server (the LAN one, Electron's) has no leader to keep room for.
+    leaderReservedConnections: serveLeader ? limits.leaderReservedConnections : 0,
   })
   const context: HandlerContext = {
     host: options.host,
@@ -109,7 +112,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     serveStatic,
     sockets,
     report,
-    admitted: (socket) => slots.admit(socket),
+    admitted: (socket, principal, use) => slots.admit(socket, principal, use),
   }
 
   const handleRequest = createRequestHandler(context)

@@ -19,6 +19,7 @@ import {
 } from './access-guard'
 import type { HttpLimits } from './http-limits'
 import { refuseRequest, refuseSocket } from './http-refusals'
+import type { SlotRefusal, SlotUse } from './connection-slots'
 import { ALLOWED_METHODS, checkRequestShape, type ShapeVerdict } from './request-shape'
 import { bridgeSocket } from './socket-bridge'
 
@@ -43,8 +44,11 @@ export interface HandlerContext {
   sockets: WebSocketServer
   /** Where a handler's unexpected failure is told (the console in production). */
   report(error: unknown): void
-  /** The connection behind this socket showed a credential: it keeps its slot (never evicted). */
-  admitted(socket: Duplex): void
+  /**
+   * The connection behind this socket showed this session's credential: it keeps its slot,
+   * or is refused (its session, or participants altogether, hold all they may).
+   */
+  admitted(socket: Duplex, principal: Principal, use: SlotUse): SlotRefusal | null
 }
 
 type ShapeStatus = Extract<ShapeVerdict, { ok: false }>['status']
@@ -108,7 +112,12 @@ function join(req: IncomingMessage, res: ServerResponse, context: HandlerContext
     refuseRequest(res, refusal.status, refusal.reason)
     return true
   }
-  const redeemed = context.host.redeemInvite(target.searchParams.get('invite') ?? '')
+  // Where the link was followed from goes on the record and the role board.
+  const redeemed = context.host.redeemInvite(target.searchParams.get('invite') ?? '', {
+    remoteAddress: req.socket.remoteAddress,
+    localAddress: req.socket.localAddress,
+    userAgent: req.headers['user-agent'],
+  })
   if (!redeemed) {
     refuseRequest(
       res,
@@ -117,13 +126,20 @@ function join(req: IncomingMessage, res: ServerResponse, context: HandlerContext
     )
     return true
   }
-  context.admitted(req.socket)
+  const participant: Principal = {
+    kind: 'participant',
+    participantId: redeemed.participant.participantId,
+  }
+  // The link is used up now: its person gets their cookie even when the server is full
+  // (the redirect's connection is the one that may be refused, with a sentence saying why).
+  const kept = context.admitted(req.socket, participant, 'request') === null
   const secure = context.scheme === 'https' ? '; Secure' : ''
   res.writeHead(303, {
     'Set-Cookie': `${participantCookieName(context.port())}=${redeemed.secret}; HttpOnly; SameSite=Strict; Path=/${secure}`,
     Location: '/?as=participant',
     'Cache-Control': 'no-store',
     'Referrer-Policy': 'no-referrer',
+    ...(kept ? {} : { Connection: 'close' }),
   })
   res.end()
   return true
@@ -137,7 +153,11 @@ function serve(req: IncomingMessage, res: ServerResponse, context: HandlerContex
     refuseRequest(res, admission.status, admission.reason, allow)
     return
   }
-  context.admitted(req.socket)
+  const refused = context.admitted(req.socket, admission.principal, 'request')
+  if (refused) {
+    refuseRequest(res, refused.status, refused.reason)
+    return
+  }
   const url = req.url ?? '/'
   if (admission.tokenFrom === 'query') {
     const port = context.port()
@@ -195,8 +215,10 @@ export function createUpgradeHandler(context: HandlerContext) {
       if (path !== SOCKET_PATH) return refuseSocket(socket, 404, 'not found')
       // Browsers always send Origin on a WebSocket upgrade: one without it is not our page.
       if (req.headers.origin === undefined) return refuseSocket(socket, 403, 'no Origin')
-      // A window's WebSocket lives as long as the window: its slot is never taken back.
-      context.admitted(socket)
+      // A window's WebSocket lives as long as the window: its slot is not taken back for
+      // another of its session's (see connection-slots.ts).
+      const refused = context.admitted(socket, admission.principal, 'websocket')
+      if (refused) return refuseSocket(socket, refused.status, refused.reason)
       handedOver = true
       // ws answers a bad handshake (key, version, method) with 400/405 itself.
       const principal = admission.principal

@@ -13,6 +13,8 @@ export interface HttpLimits {
   timeoutCheckIntervalMs: number
   maxConnections: number
   maxConnectionsPerPeer: number
+  maxConnectionsPerParticipant: number
+  leaderReservedConnections: number
   requestLineTimeoutMs: number
   tlsHandshakeTimeoutMs: number
 }
@@ -44,6 +46,18 @@ export const HTTP_LIMITS: HttpLimits = {
    * address alone can never fill the server.
    */
   maxConnectionsPerPeer: 32,
+  /**
+   * What one participant's invite may hold, all its tabs and devices together: a page load
+   * keeps a few connections for its files and one WebSocket per tab, so a phone and a laptop
+   * fit, and no participant can fill the server (their newest request closes their own
+   * oldest plain one; a ninth window is refused).
+   */
+  maxConnectionsPerParticipant: 8,
+  /**
+   * Slots that only the leader's token may take (of maxConnections): participants together
+   * never hold more than the rest, so the leader's reloads, room view and second screen get in.
+   */
+  leaderReservedConnections: 16,
   /**
    * A new connection's first request line is due within this: a browser sends its whole
    * request at once (a LAN round trip is milliseconds), so only a slot-holder waits longer.

@@ -81,6 +81,8 @@ function summary(entry: CommandLogEntry): string {
       return `At the leader's keyboard${note}`
     case 'key-registered':
       return `Signing key registered${note}`
+    case 'participant-confirmed':
+      return `Invite confirmed by its code${note}`
   }
 }
 

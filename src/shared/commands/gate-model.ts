@@ -2,6 +2,7 @@
  * The guarded terminal's data: what a proposal is, who may approve it and what the room
  * sees. Plain types shared by the core's gate, the contract and the renderer.
  */
+import type { JoinPeer } from '../access'
 import type { RoleId } from '../incident/model'
 import type { Finding } from './inspect-command'
 
@@ -85,6 +86,11 @@ export interface Approval {
   /** Who recorded an approval given aloud in the room (null for one's own). */
   recordedBy: { personId: string; name: string } | null
   signature: ApprovalSignature | null
+  /**
+   * A participant's approval: where their invite link was followed from (null: not known;
+   * absent: made on the leader's screen).
+   */
+  joinedFrom?: JoinPeer | null
 }
 
 export type ProposalStatus =
@@ -109,6 +115,13 @@ export interface CommandRun {
   output: string
   outputChars: number
   truncated: boolean
+  /**
+   * It ran, wholly or in part, while the curtain was closed: its output is for the leader's
+   * session and the record only (absent: it did not).
+   */
+  curtained?: boolean
+  /** This copy carries no output (empty): it was withheld from this session (the curtain). */
+  outputWithheld?: boolean
 }
 
 export interface Proposal {
@@ -216,6 +229,7 @@ export const COMMAND_LOG_KINDS = [
   'unapproved-command',
   'operator-changed',
   'key-registered',
+  'participant-confirmed',
 ] as const
 export type CommandLogKind = (typeof COMMAND_LOG_KINDS)[number]
 

@@ -6,6 +6,7 @@
  * calls these and keeps only logging, events and pty writes; the screen shows what the host
  * reports.
  */
+import { joinedLabel } from '../access'
 import {
   ALLOW_LISTED_TALLY,
   approvalRefusal,
@@ -180,10 +181,14 @@ export function prunable(all: readonly Proposal[], keepClosed = KEEP_CLOSED_ON_S
   return all.filter((p) => isClosed(p) && !kept.has(p.id)).map((p) => p.id)
 }
 
-/** "Carol (own device, signed)", "Carol (in the room, recorded by Alice)". */
+/**
+ * "Carol (own device, signed)", "Carol (in the room, recorded by Alice)", "Carol (own device,
+ * joined on the leader’s machine or through a tunnel, signed)".
+ */
 export function approvalLabel(a: Approval): string {
   if (a.via === 'in-room') {
     return `${a.name} (in the room, recorded by ${a.recordedBy?.name ?? 'the leader'})`
   }
-  return `${a.name} (own device${a.signature ? ', signed' : ''})`
+  const joined = a.joinedFrom ? `, ${joinedLabel(a.joinedFrom)}` : ''
+  return `${a.name} (own device${joined}${a.signature ? ', signed' : ''})`
 }

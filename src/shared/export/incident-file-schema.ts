@@ -64,6 +64,15 @@ const approval = z.strictObject({
       value: z.string().max(1_000),
     })
     .nullable(),
+  joinedFrom: z
+    .strictObject({
+      address: z.string().max(100),
+      loopback: z.boolean(),
+      thisMachine: z.boolean(),
+      userAgent: z.string().max(1_000).nullable(),
+    })
+    .nullable()
+    .optional(),
 })
 
 const logEntry = z.strictObject({

@@ -1,19 +1,23 @@
 /**
  * Issue 12: experts approve from their own device. Carol follows her personal invite link in
- * a browser of her own; what she approves there counts as hers (signed by her browser's
- * key), the leader's screen sees it at once, and the record says how it was given. The
- * leader can record an approval said aloud in the room only where the policy allows it,
- * and revoking her link sends her page away.
+ * a browser of her own, reads out the code her page shows and the leader types it back;
+ * what she approves there then counts as hers (signed by her browser's key), the leader's
+ * screen sees it at once, and the record says how it was given and where her link was
+ * followed from. The leader can record an approval said aloud in the room only where the
+ * policy allows it, and revoking her link sends her page away.
  */
 import { readFileSync } from 'node:fs'
 import type { Download } from '@playwright/test'
 import { guardedWorkspace, propose } from '../app-helpers'
 import { expect, test } from '../fixtures'
-import { joinedAs, makeInvite, ownDevice, PHONE } from '../participant-helpers'
+import { confirmCode, joinedAs, makeInvite, ownDevice, PHONE } from '../participant-helpers'
 
 /** How fast the leader's screen must show an approval made on a participant's device. */
 const APPROVAL_SEEN_WITHIN_MS = 1_000
 const FINGERPRINT = /your key ([0-9a-f]{4}(?:·[0-9a-f]{4}){3})/
+/** Her link was followed on this machine (the test's browser), so her approvals say so. */
+const CAROL_SIGNED =
+  'Carol (own device, joined on the leader’s machine or through a tunnel, signed)'
 
 test('Carol joins through her invite link, approves from her own page (signed), and the record says so', async ({
   app,
@@ -32,6 +36,24 @@ test('Carol joins through her invite link, approves from her own page (signed), 
     await expect(board.getByRole('status', { name: 'Carol connected' })).toHaveText(
       `Connected (expert, key ${fingerprint})`,
     )
+    await expect(board.getByLabel('How Carol joined')).toHaveText(
+      'Link followed from 127.0.0.1 (the leader’s machine, or a tunnel to it) · not confirmed yet: ask them to read out the code on their page',
+    )
+
+    // Until the leader types back the code her page shows, her page only watches.
+    await propose(app, 'echo "before-$((6 * 7))"', 'Bob')
+    const before = carol.page
+      .getByRole('list', { name: 'Pending commands' })
+      .getByRole('article', { name: /Proposal echo "before/ })
+    await expect(before.getByLabel('Command text')).toBeVisible()
+    await expect(before.getByRole('button', { name: /^Approve/ })).toHaveCount(0)
+    await confirmCode(app, carol.page, 'Carol')
+    await expect(board.getByLabel('How Carol joined')).toContainText('confirmed by Alice')
+    await expect(before.getByRole('button', { name: 'Approve (signed)' })).toBeVisible()
+    await commands
+      .getByRole('article', { name: /Proposal echo "before/ })
+      .getByRole('button', { name: 'Withdraw' })
+      .click()
 
     // Bob proposes from the leader's screen; Carol sees the exact command, and what it hides.
     await propose(app, 'echo "carol-$((6 * 7))"', 'Bob')
@@ -55,13 +77,9 @@ test('Carol joins through her invite link, approves from her own page (signed), 
     await expect(leaderCard.getByLabel('Approvals')).toHaveText('1/1 approval', {
       timeout: APPROVAL_SEEN_WITHIN_MS,
     })
-    await expect(leaderCard.getByLabel('Approved by')).toHaveText(
-      'Approved by Carol (own device, signed)',
-    )
+    await expect(leaderCard.getByLabel('Approved by')).toHaveText(`Approved by ${CAROL_SIGNED}`)
     // On her page too: approved by her, nothing left for her to approve.
-    await expect(card.getByLabel('Approved by')).toHaveText(
-      'Approved by Carol (own device, signed)',
-    )
+    await expect(card.getByLabel('Approved by')).toHaveText(`Approved by ${CAROL_SIGNED}`)
     await expect(card.getByRole('button', { name: /^Approve/ })).toHaveCount(0)
 
     await leaderCard.getByRole('button', { name: 'Run' }).click()
@@ -72,8 +90,12 @@ test('Carol joins through her invite link, approves from her own page (signed), 
     await carol.close()
   }
 
+  await expect(timeline).toContainText(`Approved \`echo "carol-$((6 * 7))"\` — ${CAROL_SIGNED}`)
   await expect(timeline).toContainText(
-    'Approved `echo "carol-$((6 * 7))"` — Carol (own device, signed)',
+    'Joined through an invite link: Carol’s expert link followed from 127.0.0.1',
+  )
+  await expect(timeline).toContainText(
+    'Invite confirmed by its code: Carol read out the code their page shows, Alice typed it back',
   )
   await expect(timeline).toContainText(/`echo "carol-\$\(\(6 \* 7\)\)"` exited 0 after/)
   await commands.getByRole('button', { name: 'Verify command log' }).click()
@@ -91,7 +113,7 @@ test('Carol joins through her invite link, approves from her own page (signed), 
       .click(),
   ])
   const markdown = readFileSync(await download.path(), 'utf8')
-  expect(markdown).toContain('Approved by Carol (own device, signed)')
+  expect(markdown).toContain(`Approved by ${CAROL_SIGNED}`)
 })
 
 test('an approval said in the room is recorded as such; under "own device only" the leader cannot record one', async ({
@@ -136,6 +158,8 @@ test('on a phone, Carol sees the pending command and approves it without scrolli
   const carol = await ownDevice(PHONE)
   try {
     await joinedAs(carol.page, link, 'Carol · expert')
+    await expect(carol.page.getByRole('status', { name: 'Your code' })).toBeInViewport()
+    await confirmCode(app, carol.page, 'Carol')
     await propose(app, 'systemctl status checkout-api --no-pager --lines=20', 'Bob')
     const card = carol.page
       .getByRole('list', { name: 'Pending commands' })

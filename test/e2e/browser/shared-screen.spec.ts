@@ -169,6 +169,22 @@ test('a secret in a proposed command never shows; the curtain hides the terminal
     terminal.getByRole('status', { name: 'Terminal hidden from the room' }),
   ).toBeVisible()
   await expect(timeline).toContainText('Terminal hidden from the room (curtain)')
+  // What a command prints behind the curtain stays off the cards, here and on every screen.
+  const commands = app.getByRole('region', { name: 'Commands' })
+  await propose(app, 'echo "behind-$((6 * 7))"', 'Bob')
+  const card = commands
+    .getByRole('list', { name: 'Pending commands' })
+    .getByRole('article', { name: /Proposal echo "behind/ })
+  await approveInRoom(card, 'Carol')
+  await card.getByRole('button', { name: 'Run' }).click()
+  const ran = commands
+    .getByRole('list', { name: 'Recent commands' })
+    .getByRole('article', { name: /Proposal echo "behind/ })
+  await expect(ran.getByLabel('Result')).toContainText('Exit code 0')
+  await expect(ran.getByLabel('Output hidden')).toHaveText(
+    'Output not shown: it ran behind the curtain (the command log keeps it).',
+  )
+  await expect(ran.getByLabel('Result')).not.toContainText('behind-42')
   await terminal.getByRole('button', { name: 'Show to the room' }).click()
   await expect(terminal.getByRole('status', { name: 'Terminal hidden from the room' })).toHaveCount(
     0,

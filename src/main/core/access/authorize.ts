@@ -35,4 +35,10 @@ export function authorize(
   if (incidentId !== null && incidentId !== participant.incidentId) {
     throw new HostCallError('not-found', 'no such terminal or incident for this session')
   }
+  // The person named must take part: their page's code, read out and typed back by the leader.
+  if (access === 'expert' && !participant.confirmed) {
+    throw refused(
+      'read the code on your page out to the leader first: you can propose, approve and reject once they confirm it',
+    )
+  }
 }

@@ -4,11 +4,17 @@
  * host stores only hashes of both. Revoking an invite, or ending its incident, ends every
  * session it opened at once.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import type { Participant, ParticipantMode } from '../../../shared/access'
+import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
+import type { JoinPeer, Participant, ParticipantMode } from '../../../shared/access'
 
 /** An invite token unused for this long no longer works (the leader makes a new one). */
 export const INVITE_TOKEN_LIFETIME_MS = 24 * 60 * 60_000
+
+/**
+ * Digits of the code a participant's page shows and its person reads out to the leader:
+ * six are quick to say on a call, and only the leader's screen may try one.
+ */
+export const PAIRING_CODE_DIGITS = 6
 
 export interface InviteRecord {
   inviteId: string
@@ -24,14 +30,38 @@ export interface InviteRecord {
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex')
 const secret = () => randomBytes(32).toString('base64url')
+const pairingCode = () =>
+  String(randomInt(0, 10 ** PAIRING_CODE_DIGITS)).padStart(PAIRING_CODE_DIGITS, '0')
+const sameCode = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+
+/** Why a confirmation was refused: no session yet, or another code. */
+export class PairingError extends Error {}
 
 export interface InviteRegistry {
   create(input: Pick<InviteRecord, 'incidentId' | 'personId' | 'name' | 'mode'>): {
     invite: InviteRecord
     token: string
   }
-  /** Exchanges a one-time token for a participant secret; null when it cannot be used. */
-  redeem(token: string): { participant: Participant; secret: string } | null
+  /**
+   * Exchanges a one-time token for a participant secret; null when it cannot be used.
+   * `joinedFrom`: where the link was followed from, as the server saw it.
+   */
+  redeem(
+    token: string,
+    joinedFrom?: JoinPeer | null,
+  ): { participant: Participant; secret: string; pairingCode: string } | null
+  /** The code a participant's page shows, for its person to read out to the leader. */
+  pairingCode(participantId: string): string | null
+  /**
+   * The leader typed back the code the person read out: the invite's session is confirmed as
+   * theirs. Throws PairingError when no session holds the invite, or for another code.
+   */
+  confirm(
+    inviteId: string,
+    code: string,
+    by: string,
+  ): { participant: Participant; already: boolean }
   participant(secret: string): Participant | null
   byParticipantId(participantId: string): Participant | null
   /** Ends an invite; returns the participant sessions it had opened. */
@@ -46,11 +76,16 @@ export interface InviteRegistry {
 
 export function createInviteRegistry(now: () => number = Date.now): InviteRegistry {
   const invites = new Map<string, InviteRecord>()
-  const participants = new Map<string, Participant & { secretHash: string }>()
+  const participants = new Map<string, Participant & { secretHash: string; code: string }>()
   const keys = new Map<string, string>()
 
   const sessionsOf = (inviteId: string) =>
     [...participants.values()].filter((p) => p.inviteId === inviteId)
+  /** The session as the host's other parts see it: without its secret's hash or its code. */
+  const visible = (found: Participant & { secretHash: string; code: string }): Participant => {
+    const { secretHash: _hash, code: _code, ...participant } = found
+    return participant
+  }
 
   const revoke = (inviteId: string): Participant[] => {
     const invite = invites.get(inviteId)
@@ -78,7 +113,7 @@ export function createInviteRegistry(now: () => number = Date.now): InviteRegist
       invites.set(invite.inviteId, invite)
       return { invite, token }
     },
-    redeem(token) {
+    redeem(token, joinedFrom = null) {
       if (typeof token !== 'string' || token.length === 0 || token.length > 200) return null
       const tokenHash = hash(token)
       const invite = [...invites.values()].find((i) => i.tokenHash === tokenHash)
@@ -94,25 +129,38 @@ export function createInviteRegistry(now: () => number = Date.now): InviteRegist
         name: invite.name,
         mode: invite.mode,
         keyFingerprint: null,
+        joinedFrom,
+        confirmed: null,
       }
+      const code = pairingCode()
       participants.set(hash(participantSecret), {
         ...participant,
         secretHash: hash(participantSecret),
+        code,
       })
-      return { participant, secret: participantSecret }
+      return { participant, secret: participantSecret, pairingCode: code }
     },
     participant(participantSecret) {
       if (typeof participantSecret !== 'string' || participantSecret.length > 200) return null
       const found = participants.get(hash(participantSecret))
-      if (!found) return null
-      const { secretHash: _hidden, ...participant } = found
-      return participant
+      return found ? visible(found) : null
     },
     byParticipantId(participantId) {
       const found = [...participants.values()].find((p) => p.participantId === participantId)
-      if (!found) return null
-      const { secretHash: _hidden, ...participant } = found
-      return participant
+      return found ? visible(found) : null
+    },
+    pairingCode(participantId) {
+      return [...participants.values()].find((p) => p.participantId === participantId)?.code ?? null
+    },
+    confirm(inviteId, code, by) {
+      const found = sessionsOf(inviteId)[0]
+      if (!found) throw new PairingError('nobody has followed this invite link yet')
+      if (found.confirmed) return { participant: visible(found), already: true }
+      if (!sameCode(code.replace(/\s/g, ''), found.code)) {
+        throw new PairingError(`that is not the code ${found.name}’s page shows: ask again`)
+      }
+      found.confirmed = { by, at: now() }
+      return { participant: visible(found), already: false }
     },
     revoke,
     endIncident(incidentId) {

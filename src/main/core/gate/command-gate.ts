@@ -1,5 +1,6 @@
 import type {
   CommandLogEntry,
+  CommandRun,
   Curtain,
   GateSnapshot,
   Proposal,
@@ -62,6 +63,8 @@ const KEYS_REFUSED_LOST = 'shell integration lost: keys are refused (Ctrl-C pass
 export function createCommandGate(options: CommandGateOptions) {
   const { shell } = options
   let curtain: Curtain | null = null
+  /** When the curtain was closed (`to` null while it still is): the runs it covered. */
+  let curtainSpans: Array<{ from: number; to: number | null }> = []
   /** Commands the shell started that the gate did not write (a program typed them in). */
   let unapprovedCommands = 0
   let snapshotTimer: ReturnType<typeof setTimeout> | null = null
@@ -84,6 +87,16 @@ export function createCommandGate(options: CommandGateOptions) {
   const breakGlass = createBreakGlass({ now, person, refuse, log })
   const acts = createProposalActs(core)
 
+  const behindCurtain = (run: CommandRun) =>
+    curtainSpans.some(
+      (s) => run.startedAt <= (s.to ?? Infinity) && (run.endedAt ?? Infinity) >= s.from,
+    )
+  /** The proposal as the room is told of it: a run the curtain covered says so. */
+  const withCurtain = (p: Proposal): Proposal =>
+    p.run && !p.run.curtained && behindCurtain(p.run)
+      ? { ...p, run: { ...p.run, curtained: true } }
+      : p
+
   const snapshot = (): GateSnapshot => {
     const { active, closed } = forScreen(core.all())
     return {
@@ -100,7 +113,7 @@ export function createCommandGate(options: CommandGateOptions) {
       policy: room().policy,
       breakGlass: breakGlass.current,
       curtain,
-      proposals: [...active, ...closed],
+      proposals: [...active, ...closed].map(withCurtain),
     }
   }
 
@@ -139,6 +152,7 @@ export function createCommandGate(options: CommandGateOptions) {
 
   return {
     snapshot,
+    withCurtain,
     expireDue,
 
     /** The roster or policy changed: tallies are recomputed (each with its own roster). */
@@ -195,6 +209,7 @@ export function createCommandGate(options: CommandGateOptions) {
           name: operator?.name ?? 'the leader',
           since: now(),
         }
+        curtainSpans.push({ from: curtain.since, to: null })
         options.onCurtain?.(true)
         log('curtain-closed', {
           personId: operator?.personId,
@@ -202,6 +217,12 @@ export function createCommandGate(options: CommandGateOptions) {
         })
       } else if (!closed && curtain) {
         curtain = null
+        const at = now()
+        // Spans over before every run still kept can cover none of them, nor any later one.
+        const oldest = Math.min(at, ...core.all().map((p) => p.run?.startedAt ?? at))
+        curtainSpans = curtainSpans
+          .map((s) => (s.to === null ? { ...s, to: at } : s))
+          .filter((s) => s.to! >= oldest)
         options.onCurtain?.(false)
         log('curtain-opened', {
           personId: operator?.personId,

@@ -3,7 +3,7 @@
  * session, acting as the person at the leader's keyboard or recording what someone said
  * aloud in the room; or an invited participant, acting only in their own name.
  */
-import type { ParticipantMode } from '../../../shared/access'
+import type { JoinPeer, ParticipantMode } from '../../../shared/access'
 import {
   SIGNATURE_ALGORITHM,
   SIGNATURE_MAX_SKEW_MS,
@@ -27,6 +27,8 @@ export type GateActor =
       mode: ParticipantMode
       /** The key their browser registered (null: approvals cannot be signed). */
       publicKey: string | null
+      /** Where their invite link was followed from (their approvals' label says so). */
+      joinedFrom?: JoinPeer | null
       /** Whether the session still stands (its invite may be revoked while an act awaits). */
       stillValid(): boolean
     }

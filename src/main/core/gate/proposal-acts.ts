@@ -133,6 +133,8 @@ export function createProposalActs(core: GateCore) {
         via: as.via,
         recordedBy: as.recordedBy,
         signature,
+        // Where the approver's session joined from: "joined on the leader's machine…".
+        ...(actor.kind === 'participant' ? { joinedFrom: actor.joinedFrom ?? null } : {}),
       }
       const approved = withApproval(p, approval, roster)
       save(approved)

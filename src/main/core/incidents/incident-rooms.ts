@@ -35,8 +35,19 @@ export interface IncidentRooms {
   end(incidentId: string): void
   /** A gate-log entry about the room, in the name of the person at the leader's keyboard. */
   record(incidentId: string, kind: CommandLogEntry['kind'], note: string): void
-  /** A participant's browser registered the key it signs their approvals with. */
-  recordKey(incidentId: string, personId: string, publicKey: string, fingerprint: string): void
+  /** A gate-log entry about what a participant did (joined, was confirmed), in their name. */
+  recordFor(incidentId: string, personId: string, kind: CommandLogEntry['kind'], note: string): void
+  /**
+   * A participant's browser registered the key it signs their approvals with; `from`: where
+   * their invite link was followed from, for people ("link followed from 192.168.1.23").
+   */
+  recordKey(
+    incidentId: string,
+    personId: string,
+    publicKey: string,
+    fingerprint: string,
+    from?: string,
+  ): void
 }
 
 const describeRoles = (m: RosterMember) =>
@@ -94,6 +105,11 @@ export function createIncidentRooms(options: {
       operatorId: null,
     }
 
+  const whoIs = (incidentId: string, personId: string) => {
+    const member = get(incidentId).roster.find((m) => m.personId === personId)
+    return { personId, name: member?.name ?? personId }
+  }
+
   return {
     get,
     configure(input, at) {
@@ -130,14 +146,19 @@ export function createIncidentRooms(options: {
       rooms.delete(incidentId)
       save()
     },
-    recordKey(incidentId, personId, publicKey, fingerprint) {
-      const member = get(incidentId).roster.find((m) => m.personId === personId)
-      const who = { personId, name: member?.name ?? personId }
+    recordFor(incidentId, personId, kind, note) {
+      options.log(
+        logEntry(kind, { at: Date.now(), incidentId, who: whoIs(incidentId, personId) }, { note }),
+      )
+    },
+    recordKey(incidentId, personId, publicKey, fingerprint, from) {
+      const who = whoIs(incidentId, personId)
+      const where = from ? `; link followed from ${from}` : ''
       options.log(
         logEntry(
           'key-registered',
           { at: Date.now(), incidentId, who },
-          { note: `${who.name}'s browser, key ${fingerprint}`, publicKey },
+          { note: `${who.name}'s browser, key ${fingerprint}${where}`, publicKey },
         ),
       )
     },

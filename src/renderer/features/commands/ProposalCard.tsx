@@ -139,8 +139,17 @@ export function ProposalCard({
               : `Exit code ${proposal.run.exitCode}`}{' '}
             · {formatDuration(proposal.run.durationMs)}
           </p>
-          {proposal.run.output && (
-            <pre className="run-output">{maskSecrets(proposal.run.output)}</pre>
+          {proposal.run.curtained ? (
+            // What a command printed behind the curtain stays off every screen.
+            <p className="muted" aria-label="Output hidden">
+              {proposal.run.outputWithheld
+                ? 'Output hidden by the leader: it ran behind the curtain.'
+                : 'Output not shown: it ran behind the curtain (the command log keeps it).'}
+            </p>
+          ) : (
+            proposal.run.output && (
+              <pre className="run-output">{maskSecrets(proposal.run.output)}</pre>
+            )
           )}
         </div>
       )}

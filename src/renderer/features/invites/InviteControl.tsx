@@ -3,11 +3,13 @@ import type { ParticipantMode, PresenceEntry } from '../../../shared/access'
 import type { Invite } from '../../../shared/contract'
 import { useAppStore } from '../../stores/app-store'
 import { InviteLink } from './InviteLink'
+import { PresenceLine } from './PresenceLine'
 
 /**
  * Invite next to a person on the role board: a personal link for them, as an observer
  * (watch the terminal and the pending commands) or an expert (also propose, approve and
- * reject, in their own name, from their own device). Revocable; it ends with the incident.
+ * reject, in their own name, from their own device, once the leader has typed back the code
+ * their page shows). Revocable; it ends with the incident.
  */
 export function InviteControl({
   incidentId,
@@ -54,10 +56,7 @@ export function InviteControl({
   return (
     <div className="invite" aria-label={`Invite for ${name}`}>
       {connected.map((p) => (
-        <p key={p.inviteId} className="presence" role="status" aria-label={`${name} connected`}>
-          Connected ({p.mode}
-          {p.keyFingerprint ? `, key ${p.keyFingerprint}` : ''})
-        </p>
+        <PresenceLine key={p.inviteId} name={name} entry={p} />
       ))}
       {!open ? (
         <button type="button" className="link" onClick={() => setOpen(true)}>

@@ -1,3 +1,4 @@
+import './participant.css'
 import { useEffect, useState } from 'react'
 import type { Proposal } from '../../../shared/commands/gate-model'
 import { isActive } from '../../../shared/commands/proposal-lifecycle'
@@ -25,11 +26,22 @@ export default function ParticipantApp() {
   const [ended, setEnded] = useState<string | null>(null)
   const access = appInfo?.access.role === 'participant' ? appInfo.access : null
   const expert = access?.mode === 'expert'
+  /** An expert acts once the leader has typed back the code this page shows. */
+  const acts = expert && !!access?.confirmed
   const signing = useSigningKey(access?.participantId ?? null, expert)
+  const appInfoLoaded = useAppStore((s) => s.appInfoLoaded)
 
   // Heard here, not only through the store: the socket closes right after this event, and
   // its "connection lost" must not replace the reason.
   useEffect(() => host?.on('session.ended', ({ reason }) => setEnded(reason)), [host])
+  // The leader confirmed this page's code: what the host now says of this session.
+  useEffect(
+    () =>
+      host?.on('session.confirmed', () => {
+        void host['app.info']({}).then(appInfoLoaded, () => {})
+      }),
+    [host, appInfoLoaded],
+  )
 
   useEffect(() => {
     if (!host || !access) return
@@ -51,9 +63,25 @@ export default function ParticipantApp() {
             {signing.status === 'ready' && (
               <span className="key-fingerprint"> · your key {signing.fingerprint}</span>
             )}
+            {access.confirmed && <span> · confirmed by {access.confirmed.by}</span>}
           </p>
         )}
       </header>
+      {access && !access.confirmed && !ended && (
+        <section className="notice pairing-code" role="status" aria-label="Your code">
+          <p>
+            Read this code out to the leader:{' '}
+            <strong className="code">
+              {access.pairingCode.slice(0, 3)} {access.pairingCode.slice(3)}
+            </strong>
+          </p>
+          <p>
+            {expert
+              ? 'Once they type it back, you can approve, reject and propose from this page.'
+              : 'They type it back to confirm that this page is yours.'}
+          </p>
+        </section>
+      )}
       {ended ? (
         <div className="banner banner-error" role="alert" aria-label="Session ended">
           This session has ended: {ended}. Ask the leader for a new invite link if you are still
@@ -81,7 +109,7 @@ export default function ParticipantApp() {
           label="Pending commands"
           proposals={active}
           empty="No command waiting."
-          {...(expert && access
+          {...(acts && access
             ? {
                 actions: (p: Proposal) => (
                   <ParticipantProposalActions
@@ -102,7 +130,7 @@ export default function ParticipantApp() {
             </p>
           </section>
         )}
-        {expert && <ParticipantProposeForm />}
+        {acts && <ParticipantProposeForm />}
       </main>
     </div>
   )

@@ -126,16 +126,25 @@ export async function startServer(
     return sessionId
   }
 
-  /** Invited, the link followed as a browser would, the participant's socket open. */
+  /**
+   * Invited, the link followed as a browser would, the participant's socket open and (unless
+   * `confirm` is false) the code their page shows typed back by the leader.
+   */
   const join = async (
     personId: string,
     mode: 'expert' | 'observer' = 'expert',
     incidentId = INCIDENT,
+    confirm = true,
   ) => {
     const made = await leader.client['invite.create']({ incidentId, personId, mode })
     const response = await fetch(made.url!, { redirect: 'manual' })
     const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!
     const session = await open('/rpc?as=participant', cookie)
+    if (confirm) {
+      const info = await session.client['app.info']({})
+      const code = info.access.role === 'participant' ? info.access.pairingCode : ''
+      await leader.client['invite.confirm']({ inviteId: made.inviteId, code })
+    }
     return { ...session, cookie, invite: made }
   }
 

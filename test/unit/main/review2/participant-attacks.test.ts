@@ -11,6 +11,7 @@ import {
   signApproval,
 } from '../../../../src/shared/commands/approval-signature'
 import type { GateSnapshot } from '../../../../src/shared/commands/gate-model'
+import { HTTP_LIMITS } from '../../../../src/main/server/http-limits'
 import { SHELLS, guardedShell, type Guarded } from '../review/review-fixture'
 import { startServer, type ReviewServer } from '../review/server-fixture'
 
@@ -24,6 +25,7 @@ describe('a participant in the host', () => {
   let g: Guarded
   afterEach(() => g?.h.host.dispose())
 
+  // fixed: a run the curtain covered is marked run.curtained; participants get it output-withheld.
   // FINDING (medium): the curtain withholds the terminal stream from every window but the
   // leader's working one, but the gate's snapshot, sent to every window of the incident
   // (and answered to `gate.state`, which an observer may call), carries each finished
@@ -34,7 +36,7 @@ describe('a participant in the host', () => {
   // `snapshot()` — keep a `curtained` flag on the run (set in run() when the curtain is
   // closed, or in onOutput) and send participants a snapshot with run.output withheld
   // (host.ts emitSnapshot per principal, host-handlers.ts 'gate.state').
-  it.fails('an observer reads no output excerpt of a command run behind the curtain', async () => {
+  it('an observer reads no output excerpt of a command run behind the curtain', async () => {
     g = await guardedShell(bash)
     const { h, sessionId } = g
     const dan = await h.invite('dan', 'observer')
@@ -49,6 +51,8 @@ describe('a participant in the host', () => {
     expect(watching.output(sessionId)).not.toContain('hunter42') // the stream is withheld
     const asked = await watching.call('gate.state', { sessionId })
     expect(excerpts([...watching.snapshots, asked])).not.toContain('hunter42')
+    // The page can say why the output is missing.
+    expect(asked.proposals.find((p) => p.run)?.run).toMatchObject({ outputWithheld: true })
   })
 
   // Defended (regression): a signature is bound to its proposal (id and hash) and to its
@@ -121,6 +125,7 @@ describe('a participant over the real server', () => {
     server = null
   })
 
+  // fixed: a participant holds ≤ 8 slots, 16 are the leader's alone, the leader's newcomer evicts.
   // FINDING (medium): a connection that has shown a credential is never evicted, and a
   // participant's cookie is such a credential. On the loopback server (participants
   // through SSH port forwarding: every peer is 127.0.0.1, no per-peer cap) one participant
@@ -131,7 +136,7 @@ describe('a participant over the real server', () => {
   // cap admitted connections per participant session (a few tabs' worth), keep slots the
   // leader's token alone may take, and let a leader's connection evict a participant's
   // oldest admitted one.
-  it.fails(
+  it(
     'one participant cannot hold every connection slot and keep the leader out',
     { timeout: 30_000 },
     async () => {
@@ -146,7 +151,11 @@ describe('a participant over the real server', () => {
           ),
         ),
       )
-      expect(held.filter(Boolean).length).toBeGreaterThan(100) // the participant got in
+      // The participant got a few tabs' worth in, no more.
+      expect(held.filter(Boolean).length).toBeGreaterThan(0)
+      expect(held.filter(Boolean).length).toBeLessThanOrEqual(
+        HTTP_LIMITS.maxConnectionsPerParticipant,
+      )
       const leaderAgain = await server
         .open('/rpc', `warroom_token_${server.server.port}=${server.token}`)
         .then(

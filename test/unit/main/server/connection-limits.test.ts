@@ -2,7 +2,8 @@
  * Connection slots against people holding no token (review findings 15 and 16): connections
  * that send nothing give their slot back quickly, make room for the leader at the cap, and,
  * on the LAN server, one address cannot push out another's; a window's WebSocket is never
- * pushed out.
+ * pushed out by them. And against participants holding their cookie (review 2): they hold
+ * a few connections each, and give way to the leader's.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { request } from 'node:https'
@@ -20,6 +21,7 @@ import {
   type ServerCertificate,
 } from '../../../../src/main/server/tls-certificate'
 import { connectSocketClient, type SocketLike } from '../../../../src/shared/rpc/socket-client'
+import { startServer, type ReviewServer, type Session } from '../review/server-fixture'
 import { exchange } from './support/raw-http'
 
 /** Stands in for a LAN address: not the loopback address the leader's server uses. */
@@ -212,3 +214,49 @@ function followUnusableInvite(port: number, localAddress: string): Promise<numbe
     req.end()
   })
 }
+
+describe('connection slots against participants holding connections', () => {
+  let server: ReviewServer | null = null
+  afterEach(async () => {
+    await server?.close()
+    server = null
+  })
+
+  it('participants fill what they may; the leader’s new windows still get in, pushing out the oldest participant connections', async () => {
+    const limits = {
+      maxConnections: 8,
+      maxConnectionsPerParticipant: 3,
+      leaderReservedConnections: 2,
+    }
+    server = await startServer({ server: { limits } })
+    await server.configure()
+    const people = [await server.join('carol', 'observer'), await server.join('dan', 'observer')]
+    const windows: Session[] = people.map((p) => p)
+    for (const person of people) {
+      for (let i = 0; i < 4; i++) {
+        const window = await server.open('/rpc?as=participant', person.cookie).catch(() => null)
+        if (window) windows.push(window)
+      }
+    }
+    // Each person holds at most three, both together at most six of the eight slots.
+    expect(windows.length).toBeLessThanOrEqual(
+      limits.maxConnections - limits.leaderReservedConnections,
+    )
+    const closed = windows.map(() => false)
+    windows.forEach((w, i) => void w.closed.then(() => (closed[i] = true)))
+    // The leader's room view, second screen, reloads…: every one gets in.
+    const leaderCookie = `warroom_token_${server.server.port}=${server.token}`
+    for (let i = 0; i < 4; i++) {
+      const window = await server.open('/rpc', leaderCookie)
+      await expect(window.client['app.info']({})).resolves.toMatchObject({
+        access: { role: 'leader' },
+      })
+    }
+    await vi.waitFor(() => expect(closed.filter(Boolean).length).toBeGreaterThan(0))
+    // The oldest participant window gave way first.
+    expect(closed[0]).toBe(true)
+    await expect(server.leader.client['app.info']({})).resolves.toMatchObject({
+      access: { role: 'leader' },
+    })
+  })
+})

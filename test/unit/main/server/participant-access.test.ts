@@ -14,8 +14,13 @@ import {
   exportPublicKey,
   signApproval,
 } from '../../../../src/shared/commands/approval-signature'
-import { DEFAULT_POLICY, type ApprovalPolicy } from '../../../../src/shared/commands/gate-model'
-import type { HostClient } from '../../../../src/shared/contract'
+import {
+  DEFAULT_POLICY,
+  type ApprovalPolicy,
+  type CommandLogEntry,
+} from '../../../../src/shared/commands/gate-model'
+import { approvalLabel } from '../../../../src/shared/commands/proposal-lifecycle'
+import type { AppInfo, HostClient } from '../../../../src/shared/contract'
 import { createHost, type Host } from '../../../../src/main/core/host'
 import { startBrowserShell, type BrowserShell } from '../../../../src/main/server/browser-shell'
 import { connectSocketClient, type SocketLike } from '../../../../src/shared/rpc/socket-client'
@@ -83,14 +88,22 @@ async function invite(personId: string, mode: 'expert' | 'observer', incidentId 
   return { ...made, url: made.url! }
 }
 
-/** Invited, the link followed, the participant's socket open. */
-async function joinAs(personId: string, mode: 'expert' | 'observer' = 'expert') {
+/**
+ * Invited, the link followed, the participant's socket open, and (unless `confirm` is false)
+ * the code their page shows read out and typed back by the leader.
+ */
+async function joinAs(personId: string, mode: 'expert' | 'observer' = 'expert', confirm = true) {
   const made = await invite(personId, mode)
   const joined = await follow(made.url)
   expect(joined.status).toBe(303)
   const session = await openSocket('/rpc?as=participant', joined.cookie!)
-  return { ...session, invite: made, cookie: joined.cookie! }
+  const code = pairingCode(await session.client['app.info']({}))
+  if (confirm) await leader['invite.confirm']({ inviteId: made.inviteId, code })
+  return { ...session, invite: made, cookie: joined.cookie!, code }
 }
+
+const pairingCode = (info: AppInfo) =>
+  info.access.role === 'participant' ? info.access.pairingCode : ''
 
 const configure = (incidentId: string, policy: Partial<ApprovalPolicy> = {}) =>
   leader['incident.configure']({
@@ -235,6 +248,10 @@ describe('a participant session over the browser shell’s socket', () => {
       ['invite.list', () => c['invite.list']({ incidentId: INCIDENT })],
       ['invite.revoke', () => c['invite.revoke']({ inviteId: carol.invite.inviteId })],
       ['presence.list', () => c['presence.list']({ incidentId: INCIDENT })],
+      [
+        'invite.confirm',
+        () => c['invite.confirm']({ inviteId: carol.invite.inviteId, code: carol.code }),
+      ],
       ['gate.pendingLog', () => c['gate.pendingLog']({})],
       ['gate.ackLog', () => c['gate.ackLog']({ logId: 'any', seq: 1_000_000 })],
       ['window.openRoomView', () => c['window.openRoomView']({})],
@@ -415,6 +432,81 @@ describe('a participant session over the browser shell’s socket', () => {
       approvals: [],
     })
     await leader['gate.withdraw']({ sessionId: shellId, proposalId: p.id })
+  })
+})
+
+describe('confirming who holds an invite link', () => {
+  it('an expert’s session acts only once the leader typed back the code its page shows', async () => {
+    const carol = await joinAs('carol', 'expert', false)
+    expect(carol.code).toMatch(/^\d{6}$/)
+    const confirmed = new Promise((resolve) => carol.client.on('session.confirmed', resolve))
+    const p = await bobProposes()
+    await expect(
+      carol.client['gate.approve']({ sessionId: shellId, proposalId: p.id, hash: p.hash }),
+    ).rejects.toThrow(/read the code on your page out to the leader/)
+    await expect(
+      carol.client['gate.propose']({ sessionId: shellId, text: 'uptime' }),
+    ).rejects.toMatchObject(refused)
+    // Watching needs nothing more.
+    await expect(carol.client['gate.state']({ sessionId: shellId })).resolves.toBeDefined()
+
+    const wrong = carol.code === '000000' ? '111111' : '000000'
+    await expect(
+      leader['invite.confirm']({ inviteId: carol.invite.inviteId, code: wrong }),
+    ).rejects.toThrow(/not the code Carol’s page shows/)
+    const spoken = `${carol.code.slice(0, 3)} ${carol.code.slice(3)}`
+    await leader['invite.confirm']({ inviteId: carol.invite.inviteId, code: spoken })
+    expect(await confirmed).toMatchObject({ by: 'Alice' })
+    expect((await carol.client['app.info']({})).access).toMatchObject({
+      confirmed: { by: 'Alice' },
+    })
+    const approved = await carol.client['gate.approve']({
+      sessionId: shellId,
+      proposalId: p.id,
+      hash: p.hash,
+    })
+    expect(approved.status).toBe('approved')
+    await leader['gate.withdraw']({ sessionId: shellId, proposalId: p.id })
+  })
+
+  it('records where the link was followed from, on the role board, the log and the approval’s label', async () => {
+    const log: CommandLogEntry[] = []
+    const stop = leader.on('gate.log', ({ entry }) => log.push(entry))
+    const carol = await joinAs('carol')
+    const presence = await leader['presence.list']({ incidentId: INCIDENT })
+    const entry = presence.find((e) => e.inviteId === carol.invite.inviteId)
+    expect(entry).toMatchObject({
+      joinedFrom: { address: '127.0.0.1', loopback: true, thisMachine: false },
+      confirmed: { by: 'Alice' },
+    })
+    expect(entry?.joinedFrom?.userAgent).toBeTruthy() // what fetch says it is
+    const p = await bobProposes()
+    const approved = await carol.client['gate.approve']({
+      sessionId: shellId,
+      proposalId: p.id,
+      hash: p.hash,
+    })
+    expect(approvalLabel(approved.approvals[0]!)).toBe(
+      'Carol (own device, joined on the leader’s machine or through a tunnel)',
+    )
+    await leader['gate.withdraw']({ sessionId: shellId, proposalId: p.id })
+    await vi.waitFor(() =>
+      expect(log.map((e) => e.kind)).toEqual(
+        expect.arrayContaining(['participant-joined', 'participant-confirmed', 'approved']),
+      ),
+    )
+    stop()
+    const joined = log.find((e) => e.kind === 'participant-joined')!
+    expect(joined).toMatchObject({ personName: 'Carol' })
+    expect(joined.note).toMatch(
+      /^Carol’s expert link followed from 127\.0\.0\.1 \(the leader’s machine, or a tunnel to it\); browser: /,
+    )
+    expect(log.find((e) => e.kind === 'participant-confirmed')?.note).toMatch(
+      /Carol read out the code their page shows, Alice typed it back; link followed from 127\.0\.0\.1/,
+    )
+    expect(log.find((e) => e.kind === 'approved')?.approvers).toEqual([
+      'Carol (own device, joined on the leader’s machine or through a tunnel)',
+    ])
   })
 })
 

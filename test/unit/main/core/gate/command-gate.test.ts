@@ -6,7 +6,7 @@ import {
 } from '../../../../../src/shared/commands/approval-signature'
 import type { Proposal } from '../../../../../src/shared/commands/gate-model'
 import { HostCallError } from '../../../../../src/shared/rpc/host-error'
-import { LEADER, context, gateAtPrompt, participant, roster } from './gate-fixture'
+import { LEADER, context, gateAtPrompt, participant, prompt, roster } from './gate-fixture'
 
 const refusal = async (fn: () => unknown): Promise<string> => {
   try {
@@ -439,5 +439,38 @@ describe('command gate: raw input and the foreground', () => {
       ['curtain-closed', 'Alice'],
       ['curtain-opened', 'Alice'],
     ])
+  })
+
+  it('marks a run the curtain covered, even in part; the leader keeps its output and the record too', async () => {
+    const { gate, advance, log, current } = gateAtPrompt()
+    const run = async (text: string, output: string, closeMidway = false) => {
+      const p = gate.propose(LEADER, { text, proposerId: 'bob' })
+      await gate.approve(participant('carol'), ref(p))
+      gate.run(ref(p))
+      gate.onMark({ type: 'command-start' })
+      gate.onOutput(new TextEncoder().encode(`${output}\r\n`))
+      if (closeMidway) gate.setCurtain(true)
+      advance(100)
+      gate.onMark({ type: 'command-end', exitCode: 0 })
+      gate.onMark(prompt)
+      advance(100)
+      return p
+    }
+    const before = await run('echo before', 'shown-before')
+    const midway = await run('echo midway', 'secret-midway', true)
+    const behind = await run('echo behind', 'secret-behind')
+    gate.setCurtain(false)
+    advance(100)
+    const after = await run('echo after', 'shown-after')
+
+    expect(
+      [before, midway, behind, after].map((p) => current(p.id).run?.curtained ?? false),
+    ).toEqual([false, true, true, false])
+    // The leader's session is sent the excerpt, and the record keeps it.
+    expect(current(behind.id).run).toMatchObject({ output: 'secret-behind', curtained: true })
+    const finished = log.filter((e) => e.kind === 'finished').map((e) => e.output)
+    expect(finished).toEqual(['shown-before', 'secret-midway', 'secret-behind', 'shown-after'])
+    // An act's answer says so too.
+    expect(gate.withCurtain(current(midway.id)).run?.curtained).toBe(true)
   })
 })
