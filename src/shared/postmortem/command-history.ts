@@ -29,6 +29,8 @@ export interface CommandHistory {
     durationMs: number | null
     output: string | null
     finishedAt: number | null
+    /** What the gate noted when it ended (exit code unknown, output not recorded…). */
+    note: string | null
   } | null
 }
 
@@ -98,6 +100,7 @@ export function commandHistory(rows: readonly CommandLogRow[]): {
           durationMs: null,
           output: null,
           finishedAt: null,
+          note: null,
         }
         break
       case 'finished':
@@ -106,6 +109,7 @@ export function commandHistory(rows: readonly CommandLogRow[]): {
           command.run.durationMs = entry.durationMs
           command.run.output = entry.output
           command.run.finishedAt = entry.at
+          command.run.note = entry.note
         }
         break
       default:

@@ -95,6 +95,7 @@ function commandEntry(command: CommandHistory, index: number): string {
         ? 'Result not recorded (still running at export, or the shell did not report it)'
         : `Exit code **${r.exitCode ?? 'unknown'}** after ${formatDuration(r.durationMs)}`,
     )
+    if (r.note && inline(r.note)) facts.push(`Note: ${inline(r.note)}`)
   } else if (command.outcome) {
     const o = command.outcome
     const why = inline(o.note ?? '')

@@ -52,6 +52,8 @@ export const SNAPSHOT_COALESCE_MS = 30
 
 const KEYS_REFUSED =
   'the shell is at its prompt: commands are proposed and approved first (or use break-glass)'
+/** Said in the record for a command run behind the curtain, in place of its output. */
+export const CURTAIN_NOTE = 'output not recorded: it ran behind the curtain (leader’s screen only)'
 const KEYS_REFUSED_LOST = 'shell integration lost: keys are refused (Ctrl-C passes)'
 
 /**
@@ -122,12 +124,15 @@ export function createCommandGate(options: CommandGateOptions) {
     if (!ended) return
     const p = finishedWith(ended.proposal, { at: now(), exitCode, note, output: ended.output })
     save(p)
+    // The curtain was closed for a secret: the record (timeline, export, postmortem) never
+    // holds what the command printed behind it; the leader saw it on their own screen.
+    const hidden = behindCurtain(p.run!)
     log('finished', {
       proposal: p,
       exitCode,
       durationMs: p.run?.durationMs ?? null,
-      output: p.run?.output ?? null,
-      note,
+      output: hidden ? null : (p.run?.output ?? null),
+      note: [note, hidden ? CURTAIN_NOTE : null].filter(Boolean).join('; ') || null,
     })
   }
 

@@ -257,4 +257,19 @@ describe('how each approval was given, in the postmortem', () => {
       ]),
     )
   })
+
+  it('says why a command’s output is not in it (run behind the curtain)', () => {
+    const incident = fixtureIncident()
+    const finished = incident.commandLog.find((row) => row.payload.kind === 'finished')!
+    finished.payload = {
+      ...finished.payload,
+      output: null,
+      note: 'output not recorded: it ran behind the curtain (leader’s screen only)',
+    }
+    const md = renderPostmortem(incident, { preset: 'google-sre', now: NOW })
+    expect(outline(md).listItems).toContain(
+      'Note: output not recorded: it ran behind the curtain (leader’s screen only)',
+    )
+    expect(md).not.toContain(`output 0\n`)
+  })
 })

@@ -7,6 +7,7 @@ import {
 import type { Proposal } from '../../../../../src/shared/commands/gate-model'
 import { HostCallError } from '../../../../../src/shared/rpc/host-error'
 import { LEADER, context, gateAtPrompt, participant, prompt, roster } from './gate-fixture'
+import { CURTAIN_NOTE } from '../../../../../src/main/core/gate/command-gate'
 
 const refusal = async (fn: () => unknown): Promise<string> => {
   try {
@@ -441,7 +442,7 @@ describe('command gate: raw input and the foreground', () => {
     ])
   })
 
-  it('marks a run the curtain covered, even in part; the leader keeps its output and the record too', async () => {
+  it('marks a run the curtain covered, even in part; the leader sees its output, the record does not keep it', async () => {
     const { gate, advance, log, current } = gateAtPrompt()
     const run = async (text: string, output: string, closeMidway = false) => {
       const p = gate.propose(LEADER, { text, proposerId: 'bob' })
@@ -466,10 +467,11 @@ describe('command gate: raw input and the foreground', () => {
     expect(
       [before, midway, behind, after].map((p) => current(p.id).run?.curtained ?? false),
     ).toEqual([false, true, true, false])
-    // The leader's session is sent the excerpt, and the record keeps it.
+    // The leader's session is sent the excerpt; the record (timeline, export, postmortem) not.
     expect(current(behind.id).run).toMatchObject({ output: 'secret-behind', curtained: true })
-    const finished = log.filter((e) => e.kind === 'finished').map((e) => e.output)
-    expect(finished).toEqual(['shown-before', 'secret-midway', 'secret-behind', 'shown-after'])
+    const finished = log.filter((e) => e.kind === 'finished')
+    expect(finished.map((e) => e.output)).toEqual(['shown-before', null, null, 'shown-after'])
+    expect(finished.map((e) => e.note)).toEqual([null, CURTAIN_NOTE, CURTAIN_NOTE, null])
     // An act's answer says so too.
     expect(gate.withCurtain(current(midway.id)).run?.curtained).toBe(true)
   })
