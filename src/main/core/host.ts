@@ -7,6 +7,7 @@ import type { Principal } from './access/authorize'
 import { createInviteRegistry } from './access/invites'
 import { joinPeer, type PeerFacts } from './access/join-peer'
 import { snapshotForParticipant } from './access/participant-view'
+import { presenceEntries } from './access/presence'
 import type { AskSavePath } from './files/save-file'
 import { createHandlers, type HostConnection } from './host-handlers'
 import { createIncidentRooms } from './incidents/incident-rooms'
@@ -150,29 +151,11 @@ export function createHost(options: HostOptions): Host {
       ),
   })
 
-  const presence = (incidentId: string): PresenceEntry[] => {
-    const byParticipant = new Map<string, PresenceEntry>()
-    for (const c of connections) {
-      const p = participantOf(c.principal)
-      if (!p || p.incidentId !== incidentId) continue
-      const entry = byParticipant.get(p.participantId)
-      if (entry) entry.connections++
-      else {
-        byParticipant.set(p.participantId, {
-          inviteId: p.inviteId,
-          personId: p.personId,
-          name: p.name,
-          mode: p.mode,
-          connections: 1,
-          keyFingerprint: p.keyFingerprint,
-          since: Date.now(),
-          joinedFrom: p.joinedFrom,
-          confirmed: p.confirmed,
-        })
-      }
-    }
-    return [...byParticipant.values()]
-  }
+  const presence = (incidentId: string): PresenceEntry[] =>
+    presenceEntries(
+      [...connections].map((c) => participantOf(c.principal)),
+      incidentId,
+    )
   const presenceChanged = (incidentId: string) =>
     send('presence', { incidentId, entries: presence(incidentId) }, isLeader)
   /** The windows of one participant session. */
