@@ -34,3 +34,15 @@ export const rosterMember = z
     roles: z.array(z.enum(ROLE_IDS)).max(10),
   })
   .strict()
+
+/** The six digits a participant's page shows and the leader types back ("482 913"). */
+export const confirmationCode = z.string().regex(/^\s*\d{3}\s?\d{3}\s*$/, 'six digits')
+
+/** An export to save through the desktop's save dialog. */
+export const saveFileRequest = z
+  .object({
+    suggestedName: z.string().min(1).max(255),
+    content: z.string().max(MAX_SAVE_CHARS),
+    kind: z.enum(SAVE_KINDS),
+  })
+  .strict()

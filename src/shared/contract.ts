@@ -13,27 +13,22 @@ import type { Confirmation, PresenceEntry } from './access'
 import { PARTICIPANT_MODES } from './access'
 import {
   MAX_COMMAND_CHARS,
-  MAX_SAVE_CHARS,
   MAX_TERMINAL_WRITE_CHARS,
-  SAVE_KINDS,
   base64,
   comment,
+  confirmationCode,
   dimension,
   empty,
   id,
   rosterMember,
+  saveFileRequest,
   sessionId,
   sha256Hex,
 } from './contract-fields'
 import type { AppInfo, Invite, RequestAccess, TerminalSession } from './contract-types'
 
-export {
-  MAX_COMMAND_CHARS,
-  MAX_SAVE_CHARS,
-  MAX_TERMINAL_WRITE_CHARS,
-  SAVE_KINDS,
-} from './contract-fields'
-export type { SaveKind } from './contract-fields'
+export { MAX_COMMAND_CHARS, MAX_SAVE_CHARS, MAX_TERMINAL_WRITE_CHARS } from './contract-fields'
+export { SAVE_KINDS, type SaveKind } from './contract-fields'
 export type * from './contract-types'
 export type * from './contract-api'
 
@@ -242,9 +237,7 @@ export const requestSchemas = {
    */
   'invite.confirm': {
     access: 'leader',
-    input: z
-      .object({ inviteId: id, code: z.string().regex(/^\s*\d{3}\s?\d{3}\s*$/, 'six digits') })
-      .strict(),
+    input: z.object({ inviteId: id, code: confirmationCode }).strict(),
     output: out<void>(),
   },
   /** Who is connected to an incident through invite links, now. */
@@ -260,25 +253,12 @@ export const requestSchemas = {
     output: out<{ fingerprint: string }>(),
   },
 
-  /**
-   * Opens the room view in a window of its own, to share on the call while the leader works
-   * in the first (Electron: a second window with the same security settings). The browser
-   * shell refuses: the page opens a browser window itself.
-   */
+  /** Opens the room view in a second Electron window to share on the call (browser shell: refused). */
   'window.openRoomView': { access: 'leader', input: empty, output: out<void>() },
-  /**
-   * Saves an export through the desktop's native save dialog. The browser shell has no
-   * dialog: it refuses, and the renderer downloads the file instead.
-   */
+  /** Saves an export through the native save dialog (browser shell: refused, it downloads). */
   'file.save': {
     access: 'leader',
-    input: z
-      .object({
-        suggestedName: z.string().min(1).max(255),
-        content: z.string().max(MAX_SAVE_CHARS),
-        kind: z.enum(SAVE_KINDS),
-      })
-      .strict(),
+    input: saveFileRequest,
     output: out<{ saved: boolean; path: string | null }>(),
   },
 } as const satisfies Record<string, { access: RequestAccess; input: z.ZodType; output: z.ZodType }>
