@@ -4,38 +4,91 @@ import { join, resolve } from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
 import { createHost, type Host } from '../../src/main/core/host'
 import { startBrowserShell, type BrowserShell } from '../../src/main/server/browser-shell'
+import { participantServers } from '../../src/main/server/participant-access'
 import { hermeticShellEnv } from '../support/hermetic-env'
 import { launchPersistentBench } from './browser'
 
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer')
 
+/** The host, in this process, and the browser shell serving the production renderer. */
+export interface BenchHost {
+  host: Host
+  shell: BrowserShell
+  /** The leader's token URL. */
+  url: string
+  close(): Promise<void>
+}
+
+/** Starts the host as `npm run serve` does (data directory, participants on loopback). */
+export async function startBenchHost(): Promise<BenchHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'warroom-bench-data-'))
+  const participants = participantServers({
+    rendererDir: RENDERER_DIR,
+    port: 0,
+    dataDir,
+    listen: null,
+  })
+  const host = createHost({
+    shellKind: 'browser',
+    version: 'bench',
+    env: hermeticShellEnv(),
+    dataDir,
+    participants,
+  })
+  const shell = await startBrowserShell({ host, port: 0, rendererDir: RENDERER_DIR })
+  await participants.start(host, shell)
+  if (!shell.url) throw new Error('the browser shell gave no leader URL')
+  return {
+    host,
+    shell,
+    url: shell.url,
+    close: async () => {
+      host.dispose()
+      await shell.close()
+      await participants.close()
+    },
+  }
+}
+
 /** The production renderer in Chromium with a persistent profile (IndexedDB on disk). */
 export interface AppSession {
   host: Host
   shell: BrowserShell
+  /** The leader's token URL. */
+  url: string
   context: BrowserContext
   page: Page
   close(): Promise<void>
 }
 
-export async function openAppSession(initScript?: string): Promise<AppSession> {
-  const host = createHost({ shellKind: 'browser', version: 'bench', env: hermeticShellEnv() })
-  const shell = await startBrowserShell({ host, port: 0, rendererDir: RENDERER_DIR })
+/** A browser profile of its own with the app open (on `on`'s host, or a new one). */
+export async function openAppSession(
+  options: { initScript?: string; on?: BenchHost } = {},
+): Promise<AppSession> {
+  const served = options.on ?? (await startBenchHost())
   const context = await launchPersistentBench(mkdtempSync(join(tmpdir(), 'warroom-bench-profile-')))
   // tsx compiles page functions with esbuild's keepNames, which calls __name in the page.
   await context.addInitScript('globalThis.__name = (fn) => fn')
-  if (initScript) await context.addInitScript(initScript)
+  if (options.initScript) await context.addInitScript(options.initScript)
   const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(shell.url)
+  let closing = false
+  // Said at once: a benchmark otherwise only learns it at its next call into the page.
+  page.on('crash', () => console.error('benchmark: the app page crashed'))
+  context.on('close', () => {
+    if (!closing) console.error('benchmark: the browser went away (killed from outside?)')
+  })
+  await page.goto(served.url)
   return {
-    host,
-    shell,
+    host: served.host,
+    shell: served.shell,
+    url: served.url,
     context,
     page,
     close: async () => {
+      closing = true
       await context.close()
-      host.dispose()
-      await shell.close()
+      // A host given by the caller is the caller's to close.
+      if (!options.on) await served.close()
     },
   }
 }

@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext } from '@playwright/test'
 import sirv from 'sirv'
 import { build } from 'vite'
+import type { Host } from '../../src/main/core/host'
+import { startBrowserShell } from '../../src/main/server/browser-shell'
 import { CHROMIUM_ARGS, requireChromium } from '../support/chromium'
 
 /** Timers and rendering of a background tab must not be throttled while measuring. */
@@ -65,5 +67,29 @@ export async function serveBareXterm(): Promise<StaticSite> {
     url: `http://127.0.0.1:${port}/`,
     dir: outDir,
     close: () => new Promise((done) => server.close(() => done())),
+  }
+}
+
+export interface BareLiveSite {
+  /** The token URL of the bare page showing `incidentId`'s shell (one shell per incident). */
+  url(incidentId: string): string
+  close(): Promise<void>
+}
+
+/**
+ * Serves the bare-xterm-live page from `host` through a browser shell of its own: the same
+ * in-process core as the app's, so only the page differs.
+ */
+export async function serveBareLive(host: Host): Promise<BareLiveSite> {
+  const shell = await startBrowserShell({
+    host,
+    port: 0,
+    rendererDir: await buildFixturePage('bare-xterm-live'),
+  })
+  const url = shell.url
+  if (!url) throw new Error('the browser shell gave no leader URL')
+  return {
+    url: (incidentId) => `${url}&incident=${encodeURIComponent(incidentId)}`,
+    close: () => shell.close(),
   }
 }

@@ -15,7 +15,14 @@ export interface Metric {
    * The target the issue sets, checked against the median (and p95 where stated) of
    * `variant` (by default the last variant).
    */
-  target?: { median?: number; p95?: number; ratioToBaseline?: number; variant?: string }
+  target?: {
+    median?: number
+    p95?: number
+    ratioToBaseline?: number
+    variant?: string
+    /** Each variant's p95 at most `limit` × the p95 of its baseline variant, same run. */
+    p95Ratios?: Array<{ variant: string; baseline: string; limit: number }>
+  }
 }
 
 export interface BenchmarkContext {
@@ -64,12 +71,27 @@ export async function runBenchmark(bench: Benchmark, rounds = bench.rounds ?? DE
     for (let round = 0; round <= rounds; round++) {
       const order = round % 2 === 0 ? bench.variants : [...bench.variants].reverse()
       for (const variant of order) {
-        const value = await bench.measure(variant, { round })
+        const started = performance.now()
+        const value = await bench.measure(variant, { round }).catch((error: unknown) => {
+          throw new Error(`${bench.name}, round ${round}, ${variant}: ${String(error)}`, {
+            cause: error,
+          })
+        })
+        if (process.env.WARROOM_BENCH_PROGRESS) {
+          const shown = [value].flat().map((v) => v.toFixed(1))
+          const seconds = ((performance.now() - started) / 1000).toFixed(1)
+          console.error(
+            `  ${bench.name} round ${round} ${variant}: ${shown.join(' ')} (${seconds} s)`,
+          )
+        }
         if (round > 0) samples.get(variant)!.push(...[value].flat())
       }
     }
   } finally {
-    await bench.teardown?.()
+    // A failing teardown is told, not thrown: it must not hide why a round failed.
+    await bench.teardown?.().catch((error: unknown) => {
+      console.error(`${bench.name}: teardown failed: ${String(error)}`)
+    })
   }
   return summarizeResult(bench, rounds, samples)
 }
@@ -92,7 +114,10 @@ function summarizeResult(
   const target = bench.metric.target
   const subject =
     variants.find((v) => v.variant === target?.variant) ?? variants[variants.length - 1]!
-  const notes: string[] = target ? [`target on "${subject.variant}"`] : []
+  const notes: string[] =
+    target && (target.median ?? target.p95 ?? target.ratioToBaseline) !== undefined
+      ? [`target on "${subject.variant}"`]
+      : []
   let verdict: BenchmarkResult['verdict'] = 'no target'
   if (target) {
     const better = (value: number, limit: number) =>
@@ -110,6 +135,14 @@ function summarizeResult(
       checks.push(better(subject.ratioToBaseline, target.ratioToBaseline))
       notes.push(
         `ratio target ${bench.metric.better === 'lower' ? '≤' : '≥'} ${target.ratioToBaseline}×`,
+      )
+    }
+    for (const { variant, baseline, limit } of target.p95Ratios ?? []) {
+      const p95 = (name: string) => variants.find((v) => v.variant === name)!.summary.p95
+      const ratio = p95(variant) / p95(baseline)
+      checks.push(ratio <= limit)
+      notes.push(
+        `p95 "${variant}" ${ratio.toFixed(2)}× "${baseline}" (target ≤ ${limit}×: ${ratio <= limit ? 'met' : 'missed'})`,
       )
     }
     verdict = checks.every(Boolean) ? 'met' : 'missed'

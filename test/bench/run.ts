@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const results: BenchmarkResult[] = []
   for (const name of names.length ? names : Object.keys(registry)) {
     const bench = registry[name]!()
-    const result = await runBenchmark(bench, bench.rounds ?? rounds)
+    const result = await runBenchmark(bench, rounds ?? bench.rounds)
     console.log(formatResult(result))
     results.push(result)
   }
@@ -69,6 +69,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error)
   process.exit(1)
 })

@@ -1,7 +1,6 @@
 import type { BrowserContext } from '@playwright/test'
-import { startBrowserShell, type BrowserShell } from '../../../src/main/server/browser-shell'
 import { declareBenchIncident, openAppSession, type AppSession } from '../app-session'
-import { buildFixturePage, serveBareXterm, type StaticSite } from '../browser'
+import { serveBareLive, serveBareXterm, type BareLiveSite, type StaticSite } from '../browser'
 import type { Benchmark } from '../harness'
 
 /**
@@ -14,8 +13,7 @@ import type { Benchmark } from '../harness'
 export function coldStartBenchmark(): Benchmark {
   let session: AppSession
   let context: BrowserContext
-  let app: BrowserShell
-  let bareLive: BrowserShell
+  let bareLive: BareLiveSite
   let bareStatic: StaticSite
 
   const timeToMark = async (url: string, mark: string): Promise<number> => {
@@ -47,19 +45,16 @@ export function coldStartBenchmark(): Benchmark {
       session = await openAppSession()
       await declareBenchIncident(session.page, 'Cold start benchmark')
       context = session.context
-      app = session.shell
       // Both pages are served by the same in-process core, so only the page differs.
-      bareLive = await startBrowserShell({
-        host: session.host,
-        port: 0,
-        rendererDir: await buildFixturePage('bare-xterm-live'),
-      })
+      bareLive = await serveBareLive(session.host)
       bareStatic = await serveBareXterm()
     },
     measure: (variant) => {
-      if (variant === 'bare xterm + host') return timeToMark(bareLive.url, 'bare:live-prompt')
+      if (variant === 'bare xterm + host') {
+        return timeToMark(bareLive.url('bench-cold-start'), 'bare:live-prompt')
+      }
       if (variant === 'bare xterm, no host') return timeToMark(bareStatic.url, 'bare:live-prompt')
-      return timeToMark(app.url, 'warroom:live-prompt')
+      return timeToMark(session.url, 'warroom:live-prompt')
     },
     async teardown() {
       await session?.close()

@@ -132,6 +132,10 @@ export const timelineScrollBenchmark = () =>
     async (page) => {
       // Scroll once start-up work (terminal, host connection) is over: measure scrolling.
       await page.getByRole('region', { name: 'Terminal' }).getByText('Live').waitFor()
+      // The timeline opens at the latest event: start from the oldest and scroll down.
+      await page.evaluate(() => {
+        document.querySelector('[data-testid="timeline-scroller"]')!.scrollTop = 0
+      })
       await page.waitForTimeout(500)
       return page.evaluate(
         () =>

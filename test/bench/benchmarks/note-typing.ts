@@ -75,7 +75,7 @@ function noteTyping(
     metric,
     variants: [VARIANTS.steady, VARIANTS.burst],
     async setup() {
-      session = await openAppSession(INSTRUMENT)
+      session = await openAppSession({ initScript: INSTRUMENT })
       await declareBenchIncident(session.page, 'Typing benchmark')
     },
     measure: async (variant) => pick(await typeNote(session, variant === VARIANTS.steady ? 80 : 0)),

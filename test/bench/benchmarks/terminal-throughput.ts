@@ -1,11 +1,18 @@
-import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as nodePty from 'node-pty'
 import type { Browser, Page } from '@playwright/test'
 import { openAppSession, type AppSession } from '../app-session'
-import { buildFixturePage, launchBenchBrowser, serveBareXterm, type StaticSite } from '../browser'
-import { startBrowserShell, type BrowserShell } from '../../../src/main/server/browser-shell'
+import {
+  launchBenchBrowser,
+  serveBareLive,
+  serveBareXterm,
+  type BareLiveSite,
+  type StaticSite,
+} from '../browser'
+import { beforeRewriteVariants, loadBeforeRewrite, type BeforeRewrite } from '../before-rewrite'
+import { FLOOD_SENTINEL, writeFlood, type Flood } from '../flood'
 import {
   clickRunUntilPainted,
   guardedBenchApp,
@@ -14,40 +21,93 @@ import {
   shellAtPrompt,
 } from '../guarded-app'
 import type { Benchmark } from '../harness'
+import { createCpuLog, withCpu } from '../process-cpu'
 
-const FILE_MB = 50
-const SENTINEL = '__WARROOM_END_OF_FLOOD__'
-
-/** 50 MB of numbered lines (some non-ASCII), ending with a sentinel line. */
-async function writeFlood(path: string): Promise<{ lastLine: string; bytes: number }> {
-  const out = createWriteStream(path)
-  let bytes = 0
-  let n = 0
-  let lastLine = ''
-  while (bytes < FILE_MB * 1024 * 1024) {
-    lastLine = `${String(++n).padStart(9, '0')} checkout-api pod=api-7f9 latency_ms=${n % 997} état=dégradé ${'x'.repeat(40)}`
-    const line = `${lastLine}\n`
-    bytes += Buffer.byteLength(line)
-    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
-  }
-  out.end(`${SENTINEL}\n`)
-  await new Promise<void>((resolve) => out.once('close', () => resolve()))
-  return { lastLine, bytes: bytes + SENTINEL.length + 1 }
-}
+const DIRECT = 'bare xterm fed directly'
+const RAW = 'raw node-pty read (reference)'
+const LIVE = 'bare xterm + host (reference)'
+const APP = 'War Room terminal'
 
 function rawPtyRead(path: string): Promise<number> {
   return new Promise((resolve) => {
     const started = performance.now()
-    const pty = nodePty.spawn('cat', [path], { cols: 120, rows: 40, encoding: 'utf8' })
+    const pty = nodePty.spawn('cat', [path], { cols: 120, rows: 40, encoding: null })
     pty.onData(() => {})
     pty.onExit(() => resolve(performance.now() - started))
   })
 }
 
 /**
- * Terminal throughput: a 50 MB `cat` through pty → gate → WebSocket → xterm until the
- * last line is parsed and painted, against a bare page feeding the same bytes to xterm,
- * and node-pty's own read speed for reference. Also counts flow-control pauses per MB.
+ * In a bare-xterm-live page: runs `cat file` through the gate and resolves with the ms until
+ * the sentinel is painted, and the rows just before it (to check that nothing was lost).
+ */
+function floodBareLive(page: Page, file: string) {
+  return page.evaluate(
+    ({ sentinel, file }) =>
+      new Promise<{ ms: number; before: string }>((resolve) => {
+        const w = window as unknown as { runCommand(text: string): Promise<void> }
+        const rows = document.querySelector('.xterm-rows')!
+        const started = performance.now()
+        const observer = new MutationObserver(() => {
+          if (!rows.textContent?.includes(sentinel)) return
+          observer.disconnect()
+          setTimeout(() => {
+            const lines = [...rows.children].map((row) => row.textContent ?? '')
+            const at = lines.findIndex((line) => line.includes(sentinel))
+            const before = lines.slice(Math.max(0, at - 4), at).map((l) => l.trimEnd())
+            resolve({ ms: performance.now() - started, before: before.join('') })
+          }, 0)
+        })
+        observer.observe(rows, { childList: true, subtree: true, characterData: true })
+        void w.runCommand(`cat ${file}`)
+      }),
+    { sentinel: FLOOD_SENTINEL, file },
+  )
+}
+
+/** In the bare page with no host: feeds the flood to xterm, ms until the sentinel is painted. */
+function feedDirect(page: Page) {
+  return page.evaluate(
+    ({ sentinel }) =>
+      new Promise<number>((resolve) => {
+        const w = window as unknown as { flood: string; feed(d: string): Promise<void> }
+        const rows = document.querySelector('.xterm-rows')!
+        w.feed('\u001bc') // reset: the last round's sentinel is off screen
+        const started = performance.now()
+        const observer = new MutationObserver(() => {
+          if (!rows.textContent?.includes(sentinel)) return
+          observer.disconnect()
+          setTimeout(() => resolve(performance.now() - started), 0)
+        })
+        observer.observe(rows, { childList: true, subtree: true, characterData: true })
+        // xterm discards writes beyond 50 MB queued: keep a window of 1 MB in flight.
+        const chunks: string[] = []
+        for (let at = 0; at < w.flood.length; at += 65_536) {
+          chunks.push(w.flood.slice(at, at + 65_536))
+        }
+        let next = 0
+        const pump = () => {
+          if (next < chunks.length) void w.feed(chunks[next++]!).then(pump)
+        }
+        for (let i = 0; i < 16; i++) pump()
+      }),
+    { sentinel: FLOOD_SENTINEL },
+  )
+}
+
+const checkIntact = (variant: string, before: string, flood: Flood) => {
+  if (!before.endsWith(flood.lastLine)) {
+    throw new Error(`${variant}: bytes lost: the rows before the sentinel were "${before}"`)
+  }
+}
+
+/**
+ * Terminal throughput: a 50 MB `cat` through pty → output filter → gate → batcher → fan-out
+ * → binary WebSocket frames → xterm until the last line is parsed and painted; the same
+ * through a bare xterm page on the same host path; a bare page feeding xterm the same bytes
+ * directly; node-pty's own read speed. Counts flow-control pauses per MB and the CPU time
+ * each process spends per MB. With WARROOM_BENCH_BEFORE=<a built checkout of the code before
+ * the host rewrite>, that code's app and bare page run in the same rounds for comparison.
  *
  * "Painted": xterm writes its rows to the DOM inside an animation frame, so the mutation
  * that shows the sentinel runs in the frame that paints it, and a task queued from there
@@ -60,33 +120,35 @@ export function terminalThroughputBenchmark(): Benchmark {
   let bare: StaticSite
   let browser: Browser
   let barePage: Page
-  let liveShell: BrowserShell
+  let live: BareLiveSite
   let livePage: Page
+  let before: BeforeRewrite | null = null
   let file = ''
-  let flood = { lastLine: '', bytes: 0 }
+  let flood: Flood = { lastLine: '', bytes: 0 }
   let pauses = 0
   let appRuns = 0
+  const cpu = createCpuLog()
   const mb = () => flood.bytes / (1024 * 1024)
+
+  const timed = async (variant: string, run: () => Promise<number>): Promise<number> => {
+    const { value: ms, cpu: spent } = await withCpu(run)
+    cpu.add(variant, spent, mb())
+    return mb() / (ms / 1000)
+  }
 
   return {
     name: 'terminal-throughput',
-    description: `${FILE_MB} MB cat through the guarded terminal until painted`,
+    description: `${Math.round(mb()) || 50} MB cat through the guarded terminal until painted`,
     metric: {
       name: 'throughput',
       unit: 'MB/s',
       better: 'higher',
-      target: { median: 15, ratioToBaseline: 0.7 },
+      target: { median: 15, ratioToBaseline: 0.5, variant: APP },
     },
-    variants: [
-      'bare xterm fed directly',
-      'raw node-pty read (reference)',
-      'bare xterm + host (reference)',
-      'War Room terminal',
-    ],
-    rounds: 5,
+    variants: [DIRECT, RAW, LIVE, APP, ...beforeRewriteVariants([LIVE, APP])],
+    rounds: 7,
     async setup() {
-      const dir = mkdtempSync(join(tmpdir(), 'warroom-flood-'))
-      file = join(dir, 'flood.log')
+      file = join(mkdtempSync(join(tmpdir(), 'warroom-flood-')), 'flood.log')
       flood = await writeFlood(file)
       session = await openAppSession()
       await guardedBenchApp(session.page, 'Throughput benchmark', ['cat', 'clear'])
@@ -101,101 +163,66 @@ export function terminalThroughputBenchmark(): Benchmark {
       )
       await barePage.goto(bare.url)
       // The same path as the app (pty → gate → WebSocket → xterm), without the app.
-      liveShell = await startBrowserShell({
-        host: session.host,
-        port: 0,
-        rendererDir: await buildFixturePage('bare-xterm-live'),
-      })
+      live = await serveBareLive(session.host)
       livePage = await browser.newPage({ viewport: { width: 1400, height: 900 } })
       await livePage.addInitScript('globalThis.__name = (fn) => fn')
-      await livePage.goto(liveShell.url)
+      await livePage.goto(live.url('bench-throughput'))
       await livePage.waitForFunction(() => performance.getEntriesByName('bare:live-prompt').length)
       await barePage.evaluate(async () => {
         const response = await fetch('/flood.txt')
         if (!response.ok) throw new Error(`flood.txt: HTTP ${response.status}`)
         ;(window as unknown as { flood: string }).flood = await response.text()
       })
+      before = await loadBeforeRewrite('terminal-throughput.ts', 'terminalThroughputBenchmark')
     },
     async measure(variant) {
-      if (variant === 'raw node-pty read (reference)')
-        return mb() / ((await rawPtyRead(file)) / 1000)
-      if (variant === 'bare xterm + host (reference)') {
-        const ms = await livePage.evaluate(
-          async ({ sentinel, file }) => {
-            const w = window as unknown as { runCommand(text: string): Promise<void> }
-            await w.runCommand('clear')
-            const rows = document.querySelector('.xterm-rows')!
-            await new Promise((resolve) => setTimeout(resolve, 200))
-            return new Promise<number>((resolve) => {
-              const started = performance.now()
-              const observer = new MutationObserver(() => {
-                if (!rows.textContent?.includes(sentinel)) return
-                observer.disconnect()
-                setTimeout(() => resolve(performance.now() - started), 0)
-              })
-              observer.observe(rows, { childList: true, subtree: true, characterData: true })
-              void w.runCommand(`cat ${file}`)
-            })
-          },
-          { sentinel: SENTINEL, file },
-        )
-        return mb() / (ms / 1000)
+      if (variant === RAW) return timed(variant, () => rawPtyRead(file))
+      if (variant === DIRECT) return timed(variant, () => feedDirect(barePage))
+      if (variant === LIVE) {
+        await livePage.evaluate(async () => {
+          const w = window as unknown as { runCommand(text: string): Promise<void> }
+          await w.runCommand('clear')
+          await new Promise((resolve) => setTimeout(resolve, 200))
+        })
+        return timed(variant, async () => {
+          const result = await floodBareLive(livePage, file)
+          checkIntact(variant, result.before, flood)
+          return result.ms
+        })
       }
-      if (variant === 'bare xterm fed directly') {
-        const ms = await barePage.evaluate(
-          ({ sentinel }) =>
-            new Promise<number>((resolve) => {
-              const w = window as unknown as { flood: string; feed(d: string): Promise<void> }
-              const rows = document.querySelector('.xterm-rows')!
-              w.feed('\u001bc') // reset: the last round's sentinel is off screen
-              const started = performance.now()
-              const observer = new MutationObserver(() => {
-                if (!rows.textContent?.includes(sentinel)) return
-                observer.disconnect()
-                setTimeout(() => resolve(performance.now() - started), 0)
-              })
-              observer.observe(rows, { childList: true, subtree: true, characterData: true })
-              // xterm discards writes beyond 50 MB queued: keep a window of 1 MB in flight.
-              const chunks: string[] = []
-              for (let at = 0; at < w.flood.length; at += 65_536) {
-                chunks.push(w.flood.slice(at, at + 65_536))
-              }
-              let next = 0
-              const pump = () => {
-                if (next < chunks.length) void w.feed(chunks[next++]!).then(pump)
-              }
-              for (let i = 0; i < 16; i++) pump()
-            }),
-          { sentinel: SENTINEL },
-        )
-        return mb() / (ms / 1000)
+      if (before?.variants.includes(variant)) {
+        // Its own 50 MB flood, its own MB/s: as ms for the same MB, so CPU per MB compares.
+        return timed(variant, async () => (mb() / (await before!.measure(variant))) * 1000)
       }
       const { page, host } = session
       await runAndWait(page, 'clear')
       await proposeAllowListed(page, `cat ${file}`)
-      const before = host.flowPauses
-      const { ms, before: lineBefore } = await clickRunUntilPainted(page, SENTINEL)
-      if (!lineBefore.endsWith(flood.lastLine)) {
-        throw new Error(`bytes lost: the rows before the sentinel were "${lineBefore}"`)
-      }
+      const pausesBefore = host.flowPauses
+      const speed = await timed(variant, async () => {
+        const result = await clickRunUntilPainted(page, FLOOD_SENTINEL)
+        checkIntact(variant, result.before, flood)
+        return result.ms
+      })
       await page
         .getByRole('list', { name: 'Pending commands' })
         .getByRole('article')
         .waitFor({ state: 'detached' })
       await shellAtPrompt(page)
-      pauses += host.flowPauses - before
+      pauses += host.flowPauses - pausesBefore
       appRuns++
-      return mb() / (ms / 1000)
+      return speed
     },
     extraNotes: () => [
       `flow-control pauses: ${(pauses / appRuns / mb()).toFixed(2)} per MB`,
-      'last line checked intact every round (zero bytes lost)',
+      'last line checked intact every round, app and bare page on the host (zero bytes lost)',
+      ...cpu.lines('MB'),
     ],
     async teardown() {
       await session?.close()
       await browser?.close()
       await bare?.close()
-      await liveShell?.close()
+      await live?.close()
+      await before?.close()
     },
   }
 }

@@ -5,7 +5,7 @@ import { silenceAnswerBack } from '../../../shared/terminal/silence-answer-back'
 import { takePrestarted } from './terminal-prestart'
 
 /** Acknowledge parsed output in steps of this many bytes (fewer calls per MB than VS Code's 5,000 chars, well under the 96 K low watermark). */
-const ACK_EVERY_BYTES = 16_384
+export const ACK_EVERY_BYTES = 16_384
 /** Wait for the layout to settle before refitting; resizing a pty is not free. */
 const RESIZE_DEBOUNCE_MS = 50
 /** Performance mark set when the first shell output is parsed (measured by npm run bench). */
