@@ -6,14 +6,17 @@
  */
 import { TokenScanner, type Ecma48Token } from '../terminal/ecma48-tokens'
 
-/** Tab, line feed and carriage return stay (the last is resolved per line); other controls go. */
-const KEPT_CONTROLS = new Set([0x09, 0x0a, 0x0d])
+/**
+ * Tab, line feed and carriage return stay, as part of the text (the last is resolved per
+ * line); other controls go.
+ */
+const KEPT_CONTROLS = (1 << 0x09) | (1 << 0x0a) | (1 << 0x0d)
 
-/** The text and kept controls of tokens from a scanner's last `source`. */
+/** The text (kept controls included) of tokens from a scanner's last `source`. */
 function plainOf(tokens: Ecma48Token[], source: string, sourceStart: number): string {
   let plain = ''
   for (const token of tokens) {
-    if (token.type === 'text' || (token.type === 'control' && KEPT_CONTROLS.has(token.code)))
+    if (token.type === 'text')
       plain += source.slice(token.start - sourceStart, token.end - sourceStart)
   }
   return plain
@@ -32,7 +35,7 @@ function resolveCarriageReturns(plain: string): string {
 }
 
 export function stripAnsi(text: string): string {
-  const scanner = new TokenScanner()
+  const scanner = new TokenScanner(KEPT_CONTROLS)
   const plain =
     plainOf(scanner.push(text), scanner.source, scanner.sourceStart) +
     plainOf(scanner.end(), scanner.source, scanner.sourceStart)
@@ -53,7 +56,7 @@ export function createOutputExcerpt(
   headChars = EXCERPT_HEAD_CHARS,
   tailChars = EXCERPT_TAIL_CHARS,
 ): OutputExcerpt {
-  const scanner = new TokenScanner()
+  const scanner = new TokenScanner(KEPT_CONTROLS)
   let head = ''
   let tail = ''
   let total = 0

@@ -5,7 +5,10 @@
  * through this, so they agree with the output filter (and with xterm.js) on where every
  * sequence starts and ends.
  */
-import { Ecma48Tokenizer, Kind, Step } from './ecma48'
+import * as ecma48 from './ecma48'
+
+// Module-local bindings for the hot loop (see ./ecma48.ts).
+const { Ecma48Tokenizer, Kind, Step } = ecma48
 
 export type SequenceKind = 'esc' | 'csi' | 'osc' | 'dcs' | 'string'
 
@@ -50,7 +53,7 @@ const KIND_NAMES: Record<number, SequenceKind> = {
  * a sequence token may start in an earlier chunk.
  */
 export class TokenScanner {
-  private readonly tok = new Ecma48Tokenizer()
+  private readonly tok: ecma48.Ecma48Tokenizer = new Ecma48Tokenizer()
   /** Absolute offset of `source`'s first code unit. */
   sourceStart = 0
   /** The text the last push tokenized: the chunk, after a high surrogate held from the one before. */
@@ -59,6 +62,13 @@ export class TokenScanner {
   private seqStart = -1
   private seqEightBit = false
   private held = ''
+
+  /**
+   * @param textControls C0 controls (as a bit mask: bit 0x0a for line feed) that are part
+   *   of the text around them rather than tokens of their own, for readers that keep them
+   *   as text anyway (output excerpts keep tab, line feed and carriage return).
+   */
+  constructor(private readonly textControls = 0) {}
 
   push(chunk: string): Ecma48Token[] {
     const tokens: Ecma48Token[] = []
@@ -75,8 +85,31 @@ export class TokenScanner {
       this.held = text.slice(end - 1)
       end--
     }
+    const textControls = this.textControls
+    const tok = this.tok
     let i = 0
     while (i < end) {
+      if (tok.state === 0 && this.seqStart < 0) {
+        // Fast path through printed text in ground: what `step` would call PRINT (every
+        // code unit from U+00A0 up, surrogate halves included, but U+FEFF), and the
+        // controls kept as text. Exact: none of it changes the tokenizer's state.
+        let j = i
+        for (; j < end; j++) {
+          const c = text.charCodeAt(j)
+          if (
+            c >= 0x20
+              ? c !== 0x7f && (c < 0x80 || (c >= 0xa0 && c !== 0xfeff))
+              : (textControls >>> c) & 1
+          )
+            continue
+          break
+        }
+        if (j > i) {
+          if (this.textStart < 0) this.textStart = base + i
+          i = j
+          if (i >= end) break
+        }
+      }
       const code = text.codePointAt(i)!
       const width = code > 0xffff ? 2 : 1
       const at = base + i
@@ -86,8 +119,11 @@ export class TokenScanner {
         if (this.seqStart < 0 && this.textStart < 0) this.textStart = at
         continue
       }
-      const step = this.tok.step(code)
-      if (step === Step.PRINT) {
+      const step = tok.step(code)
+      if (
+        step === Step.PRINT ||
+        (step === Step.EXECUTE && code < 0x20 && (textControls >>> code) & 1)
+      ) {
         if (this.textStart < 0) this.textStart = at
         continue
       }
