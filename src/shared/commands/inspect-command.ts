@@ -1,5 +1,6 @@
 import { tokenize } from '../terminal/ecma48-tokens'
 import { describeC1, describeCharacter } from './describe-character'
+import { scanShell } from './shell-scan'
 import { toVisible } from './visible-text'
 
 export type FindingKind =
@@ -13,6 +14,7 @@ export type FindingKind =
   | 'multiline'
   | 'trailing-newline'
   | 'long-line'
+  | 'unfinished'
 
 export interface Finding {
   kind: FindingKind
@@ -21,7 +23,7 @@ export interface Finding {
   length: number
   /** What it is, for people: "RIGHT-TO-LEFT OVERRIDE (U+202E)". */
   description: string
-  /** True where the text hides or disguises what runs: approval is blocked. */
+  /** True where the text hides or disguises what runs, or is unfinished: approval is blocked. */
   hides: boolean
 }
 
@@ -115,6 +117,30 @@ export function inspectCommand(text: string): Inspection {
     offset += line.length + 1
   }
 
+  // Left unfinished, the shell waits for more and joins the next approved command to it.
+  const unfinished = scanShell(text).unfinished
+  if (unfinished) {
+    add(
+      'unfinished',
+      unfinished.index,
+      unfinished.length,
+      `the command is unfinished: the shell would wait for more input (${unfinished.what})`,
+      true,
+    )
+  }
+
   findings.sort((a, b) => a.index - b.index)
   return { findings, blocked: findings.some((f) => f.hides), lines: bodyLines }
+}
+
+/** Why approval is blocked, for people (null when it is not). */
+export function blockedReason(findings: readonly Finding[]): string | null {
+  const hiding = findings.filter((f) => f.hides)
+  if (!hiding.length) return null
+  const unfinished = hiding.find((f) => f.kind === 'unfinished')
+  if (unfinished && hiding.length === 1) {
+    return `${unfinished.description} — finish it and propose it again`
+  }
+  const hides = 'the command hides characters: clean the text and propose it again'
+  return unfinished ? `${hides} (it is unfinished too)` : hides
 }

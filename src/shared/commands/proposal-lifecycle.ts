@@ -13,6 +13,7 @@ import {
   requirementFor,
   tallyApprovals,
 } from './approval-policy'
+import { blockedReason } from './inspect-command'
 import type {
   Approval,
   ApprovalTally,
@@ -71,7 +72,7 @@ export function approvalRefusalFor(
   via: ApprovalVia,
 ): string | null {
   if (!isAwaitingRun(p)) return `this proposal is ${p.status}; it can no longer be approved`
-  if (p.blocked) return 'the command hides characters: clean the text and propose it again'
+  if (p.blocked) return blockedReason(p.findings) ?? 'approval is blocked: propose it again'
   if (via === 'in-room' && p.policy.approvalSources === 'own-device') {
     return (
       'this incident counts only approvals made on the approver’s own device: ' +

@@ -1,16 +1,23 @@
 /**
  * Risky commands need one more approval than the policy's base. The rule set is small and
  * documented on purpose (README, "Approval policy"): it flags what destroys data, forces
- * past a safety check, stops a service, or aims at production. It is a nudge for the room,
- * not a sandbox: a command it does not flag still needs the base approvals.
+ * past a safety check, stops a service, aims at production, opens an interactive session
+ * whose lines nobody approves one by one, or changes the guarded shell itself. It is a
+ * nudge for the room, not a sandbox: a command it does not flag still needs the base
+ * approvals.
  */
 import type { ShellContext } from './gate-model'
+import { INTERACTIVE_SESSION, opensInteractiveSession } from './interactive-session'
+import { CHANGES_THE_SHELL, changesTheShell } from './shell-itself'
 
 interface RiskRule {
   /** What the room reads next to the command. */
   reason: string
   test: RegExp
 }
+
+/** Programs that run the code they are given on standard input or as an argument. */
+const INTERPRETERS = String.raw`(ba|z|da|k|fi)?sh|python[\d.]*|perl|ruby|node|php`
 
 const word = (pattern: string) => new RegExp(`(^|[\\s;&|(\`])(${pattern})(?=$|[\\s;&|)\`])`, 'i')
 
@@ -56,6 +63,18 @@ export const RISK_RULES: readonly RiskRule[] = [
   },
   { reason: 'flushes firewall rules', test: /\b(iptables|nft)\s+(-F|--flush|flush)\b/i },
   { reason: 'runs with elevated privileges (sudo)', test: word('sudo|doas') },
+  {
+    reason: 'runs code downloaded from the network: what runs is not the text approved',
+    test: new RegExp(
+      [
+        // curl … | sh, wget -qO- … | sudo bash, curl … | python3
+        String.raw`\b(curl|wget)\b[^\n;&]*\|\s*(sudo\s+(-\S+\s+)*)?(env\s+)?(\S*/)?(${INTERPRETERS})\b`,
+        // bash -c "$(curl …)", eval "$(wget …)", source <(curl …)
+        String.raw`(^|[\s;&|(])(eval|source|\.|${INTERPRETERS})\s+(-\S+\s+)*["']?(\$\(|<\(|\`)\s*(curl|wget)\b`,
+      ].join('|'),
+      'i',
+    ),
+  },
 ]
 
 /** A context that names production: the command runs against real users. */
@@ -64,6 +83,8 @@ const PRODUCTION = /(^|[^a-z])prod(uction)?([^a-z]|$)/i
 /** Reasons this command counts as risky here (empty: not risky). */
 export function assessRisk(text: string, context: ShellContext): string[] {
   const reasons = RISK_RULES.filter((rule) => rule.test.test(text)).map((rule) => rule.reason)
+  if (opensInteractiveSession(text)) reasons.push(INTERACTIVE_SESSION)
+  if (changesTheShell(text)) reasons.push(CHANGES_THE_SHELL)
   const isKube = /(^|[\s;&|(])(kubectl|helm|k9s)\b/.test(text)
   if (isKube && context.kubeContext && PRODUCTION.test(context.kubeContext)) {
     reasons.push(`targets the production kube context "${context.kubeContext}"`)

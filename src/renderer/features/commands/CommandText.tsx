@@ -11,7 +11,7 @@ function codeLabel(char: string): string {
  */
 export function CommandText({ text, findings }: { text: string; findings: readonly Finding[] }) {
   const names = new Map<number, string>()
-  const SHAPE = new Set(['multiline', 'trailing-newline', 'long-line'])
+  const SHAPE = new Set(['multiline', 'trailing-newline', 'long-line', 'unfinished'])
   for (const finding of findings) {
     if (!SHAPE.has(finding.kind) && !names.has(finding.index)) {
       names.set(finding.index, finding.description)

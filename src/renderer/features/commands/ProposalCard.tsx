@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { commandLine, formatDuration } from '../../../shared/commands/command-log'
 import type { Proposal } from '../../../shared/commands/gate-model'
+import { blockedReason } from '../../../shared/commands/inspect-command'
 import { maskSecrets } from '../../../shared/commands/mask-secrets'
 import { approvalLabel, isAwaitingRun } from '../../../shared/commands/proposal-lifecycle'
 import { CommandText } from './CommandText'
@@ -92,7 +93,7 @@ export function ProposalCard({
       )}
       {proposal.blocked && (
         <p className="warning" role="note">
-          Approval blocked: the text hides characters. Clean it and propose again.
+          Approval blocked: {blockedReason(proposal.findings) ?? 'propose it again'}.
         </p>
       )}
       {proposal.findings.length > 0 && (

@@ -58,7 +58,9 @@ export async function guardedShell(
   options: Parameters<typeof startHost>[0] = {},
 ) {
   const h: HostHarness = startHost({ shellPath: shell.path, ...options })
-  await h.configure()
+  // One approval for every command, risky ones too (`. ./team-env.sh`, `exec > …`): the
+  // attacks are about what an approved command can do, not how many people approve it.
+  await h.configure({ riskyExtra: 0 })
   const sessionId = await h.shell()
   const state = () => h.leader.call('gate.state', { sessionId })
   const write = (data: string) => h.leader.call('terminal.write', { sessionId, data })

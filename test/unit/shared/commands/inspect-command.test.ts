@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { inspectCommand, type FindingKind } from '../../../../src/shared/commands/inspect-command'
+import {
+  blockedReason,
+  inspectCommand,
+  type FindingKind,
+} from '../../../../src/shared/commands/inspect-command'
 import { fromVisible, toVisible } from '../../../../src/shared/commands/visible-text'
 import { hostileText } from '../terminal/hostile-output'
 
@@ -44,6 +48,11 @@ const HOSTILE: Array<[name: string, text: string, kind: FindingKind, blocked: bo
   ['several lines', 'echo one\necho two', 'multiline', false],
   ['trailing newline', 'echo one\n', 'trailing-newline', false],
   ['very long line', `echo ${'x'.repeat(200)}`, 'long-line', false],
+  ['an open quote', "echo 'it is", 'unfinished', true],
+  ['a trailing backslash', 'kubectl rollout restart deploy/api \\', 'unfinished', true],
+  ['a here-doc without its end', 'cat <<EOF > /etc/motd\nhello', 'unfinished', true],
+  ['an open command substitution', 'echo $(date', 'unfinished', true],
+  ['a pipe to nothing', 'journalctl -u api |', 'unfinished', true],
   ['harmless accent', 'echo café', 'non-ascii', false],
   ['CJK text', 'echo 部署完了', 'non-ascii', false],
 ]
@@ -61,6 +70,40 @@ describe('command inspection', () => {
       blocked: false,
       lines: ['kubectl -n payments rollout undo deploy/api'],
     })
+  })
+
+  it('blocks an unfinished command and says what the shell would wait for', () => {
+    const { findings, blocked } = inspectCommand("systemctl restart api && echo 'done")
+    expect(blocked).toBe(true)
+    expect(findings).toEqual([
+      {
+        kind: 'unfinished',
+        index: 30,
+        length: 1,
+        description:
+          'the command is unfinished: the shell would wait for more input (open single quote)',
+        hides: true,
+      },
+    ])
+    expect(blockedReason(findings)).toBe(
+      'the command is unfinished: the shell would wait for more input (open single quote) — finish it and propose it again',
+    )
+    expect(blockedReason(inspectCommand("echo \u202e 'x").findings)).toBe(
+      'the command hides characters: clean the text and propose it again (it is unfinished too)',
+    )
+    expect(blockedReason(inspectCommand('echo ok').findings)).toBeNull()
+  })
+
+  it.each([
+    ["echo 'it''s'"],
+    ['echo "a\\"b"'],
+    ["echo $'it\\'s'"],
+    ['echo \\\\'],
+    ["echo hi # it's fine"],
+    ['cat <<-EOF\n\tline\n\tEOF'],
+    ["cat <<'EOF'\n$(x) 'y\nEOF"],
+  ])('does not call %j unfinished', (text) => {
+    expect(inspectCommand(text).findings.map((f) => f.kind)).not.toContain('unfinished')
   })
 
   it('points at the exact offset of a hidden character', () => {

@@ -181,6 +181,19 @@ describe('command gate: who approves', () => {
       /hides characters/,
     )
   })
+
+  it('blocks approval of an unfinished command (the next one would be joined to it)', async () => {
+    const { gate, current } = gateAtPrompt()
+    const p = gate.propose(LEADER, {
+      text: 'cat <<EOF > /etc/app.conf\nmode=safe',
+      proposerId: 'bob',
+    })
+    expect(p.blocked).toBe(true)
+    expect(await refusal(() => gate.approve(participant('carol'), ref(p)))).toMatch(
+      /unfinished: the shell would wait for more input \(here-doc without its end line "EOF"\)/,
+    )
+    expect(current(p.id).status).toBe('pending')
+  })
 })
 
 describe('command gate: signed approvals', () => {

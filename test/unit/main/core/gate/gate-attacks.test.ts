@@ -23,7 +23,9 @@ for (const shellKind of SHELLS) {
 
     async function guarded() {
       h = startHost({ shellPath: shellKind.path })
-      await h.configure()
+      // One approval for risky commands too (`exec bash --norc`): the attacks are about what
+      // an approved command can do, not how many people approve it.
+      await h.configure({ riskyExtra: 0 })
       const sessionId = await h.shell()
       const write = (data: string) => h.leader.call('terminal.write', { sessionId, data })
       const state = () => h.leader.call('gate.state', { sessionId })
