@@ -88,23 +88,22 @@ for (const shell of SHELLS) {
     // to an authenticated prompt (fix: src/main/core/gate/shell-tracker.ts `ready` — false
     // while the integration is 'lost' after having been 'on', until a prompt mark restores
     // it; and inspect-command.ts flags a text that does not parse as complete: trailing
-    // backslash, open quote, here-doc without its terminator).
+    // backslash, open quote, here-doc without its terminator). Fixed both ways: the
+    // inspector's 'unfinished' finding blocks approval, and the gate writes nothing while
+    // the shell has not come back to an authenticated prompt.
     it('an approved line left unfinished cannot join the next approved command', async () => {
       g = await guardedShell(shell)
       await g.h.configure({ riskyExtra: 0 }) // one approval for `rm` too, as many teams set it
       g.put('precious', 'keep me\n')
-      const first = await g.h.runApproved(g.sessionId, `printf '%s\\n' \\`)
-      await g.h.finished(first.id, g.h.leader, 15_000)
-      // The gate is willing to run the next one (if it refuses, nothing is joined).
-      await eventually(async () => (await g.state()).ready, 4_000)
-      const second = await g.h.runApproved(g.sessionId, 'rm -f precious').then(
-        (p) => p,
-        () => null,
+      // The inspector finds the trailing backslash: the line cannot be approved and run.
+      await expect(g.h.runApproved(g.sessionId, `printf '%s\\n' \\`)).rejects.toThrow(
+        /unfinished: the shell would wait for more input \(trailing backslash\)/,
       )
-      if (!second) return
+      const second = await g.h.runApproved(g.sessionId, 'rm -f precious')
       const entry = await g.h.finished(second.id, g.h.leader, 15_000)
-      // Had it run as approved, `precious` would be gone; the log must not say it did.
-      expect(entry.exitCode === 0 && existsSync(g.file('precious'))).toBe(false)
+      // It ran on its own, as approved: nothing was left waiting to be joined to it.
+      expect(entry.exitCode).toBe(0)
+      expect(existsSync(g.file('precious'))).toBe(false)
     })
 
     // FINDING (medium; fixed: bracketed paste is bound again at every prompt and always

@@ -403,7 +403,10 @@ describe('command gate: raw input and the foreground', () => {
   })
 
   it('says the integration is lost when the shell is back without an authenticated prompt', async () => {
-    const { gate, setForeground, advance, log, current, reportAtPrompt } = gateAtPrompt()
+    // One approval for risky commands too: `unset PROMPT_COMMAND` changes the shell itself.
+    const { gate, setForeground, advance, log, current, reportAtPrompt } = gateAtPrompt({
+      riskyExtra: 0,
+    })
     const p = gate.propose(LEADER, { text: 'unset PROMPT_COMMAND', proposerId: 'bob' })
     await gate.approve(participant('carol'), ref(p))
     gate.run(ref(p))
