@@ -1,10 +1,7 @@
 import type { WebSocket } from 'ws'
 import type { EventName, EventPayload } from '../../shared/contract'
-import {
-  clientMessageSchema,
-  encodeOutputFrame,
-  type ServerMessage,
-} from '../../shared/rpc/socket-protocol'
+import { encodeOutputFrame, type ServerMessage } from '../../shared/rpc/socket-protocol'
+import { clientMessageSchema } from './client-message'
 import type { Principal } from '../core/access/authorize'
 import type { Host } from '../core/host'
 import { dispatchCall } from '../core/router'

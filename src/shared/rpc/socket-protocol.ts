@@ -4,23 +4,19 @@
  * the pty wrote them, never decoded and re-encoded on the way). Method names and payloads
  * are those of ../contract.ts.
  */
-import { z } from 'zod'
 import type { EventName, EventPayload } from '../contract'
 import type { CallResult } from './host-error'
 
 /** Largest text frame the host accepts: the biggest write plus JSON overhead. */
 export const MAX_SOCKET_MESSAGE_BYTES = 8 * 1024 * 1024
 
-export const clientMessageSchema = z
-  .object({
-    kind: z.literal('call'),
-    id: z.number().int().nonnegative(),
-    method: z.string().max(100),
-    input: z.unknown(),
-  })
-  .strict()
-
-export type ClientMessage = z.output<typeof clientMessageSchema>
+/** A call from a window (validated on arrival by the host: ../../main/server/client-message.ts). */
+export interface ClientMessage {
+  kind: 'call'
+  id: number
+  method: string
+  input: unknown
+}
 
 /** Events other than terminal output travel as JSON. */
 export type JsonEventName = Exclude<EventName, 'terminal.data'>

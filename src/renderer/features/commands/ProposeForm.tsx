@@ -1,6 +1,6 @@
 import { useState, type ClipboardEvent } from 'react'
 import type { RosterMember } from '../../../shared/commands/gate-model'
-import { MAX_COMMAND_CHARS } from '../../../shared/contract'
+import { MAX_COMMAND_CHARS } from '../../../shared/contract-limits'
 import { useAppStore } from '../../stores/app-store'
 import { pasteIntoBox } from './paste-into-box'
 import { PersonSelect } from './PersonSelect'

@@ -1,6 +1,6 @@
 import type { ClipboardEvent } from 'react'
 import { sanitizePaste } from '../../../shared/commands/sanitize-paste'
-import { MAX_COMMAND_CHARS } from '../../../shared/contract'
+import { MAX_COMMAND_CHARS } from '../../../shared/contract-limits'
 
 /**
  * A paste into a proposal box, cleaned first (escape sequences, controls, bidi overrides

@@ -1,5 +1,5 @@
 import { useState, type ClipboardEvent } from 'react'
-import { MAX_COMMAND_CHARS } from '../../../shared/contract'
+import { MAX_COMMAND_CHARS } from '../../../shared/contract-limits'
 import { useAppStore } from '../../stores/app-store'
 import { pasteIntoBox } from '../commands/paste-into-box'
 
