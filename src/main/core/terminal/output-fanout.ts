@@ -15,11 +15,13 @@ import type { ReplayBuffer } from './replay-buffer'
  * Pause the pty above this many sent-but-unacknowledged bytes. VS Code uses 100,000 chars
  * over IPC; tuned here by measurement (npm run bench -- terminal-throughput ctrl-c-flood):
  * see README's benchmark figures. Ctrl-C must reach the prompt within 150 ms during a flood,
- * and everything queued must be parsed first, so this cannot grow much.
+ * and everything queued must be parsed first, so this cannot grow much: 256 K paused the pty
+ * 3.6 times per MB of a flood; 1 MB paused it 0.6 times but Ctrl-C took 152 ms; 512 K
+ * keeps both (about 1 pause per MB, Ctrl-C ~90 ms).
  */
-export const FLOW_HIGH_WATERMARK_BYTES = 256_000
+export const FLOW_HIGH_WATERMARK_BYTES = 524_288
 /** Resume once the fastest controlling window is below this many unacknowledged bytes. */
-export const FLOW_LOW_WATERMARK_BYTES = 96_000
+export const FLOW_LOW_WATERMARK_BYTES = 196_608
 /** A window this far behind stops getting output and is resynchronised later. */
 export const STALE_AFTER_BYTES = 4 * FLOW_HIGH_WATERMARK_BYTES
 

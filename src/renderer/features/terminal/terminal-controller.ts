@@ -4,8 +4,8 @@ import type { EventPayload, HostClient, TerminalSession } from '../../../shared/
 import { silenceAnswerBack } from '../../../shared/terminal/silence-answer-back'
 import { takePrestarted } from './terminal-prestart'
 
-/** Acknowledge parsed output in steps of this many bytes (fewer calls per MB than VS Code's 5,000 chars, well under the 96 K low watermark). */
-export const ACK_EVERY_BYTES = 16_384
+/** Acknowledge parsed output in steps of this many bytes (16 calls per MB, well under the host's 192 K low watermark). */
+export const ACK_EVERY_BYTES = 65_536
 /** Wait for the layout to settle before refitting; resizing a pty is not free. */
 const RESIZE_DEBOUNCE_MS = 50
 /** Performance mark set when the first shell output is parsed (measured by npm run bench). */
