@@ -5,17 +5,17 @@
  * into it (the shell might be waiting for the rest of a line); a new shell carries on.
  */
 import type { Page } from '@playwright/test'
-import { approveInRoom, guardedWorkspace, propose } from '../app-helpers'
+import { addPerson, approveInRoom, guardedWorkspace, propose } from '../app-helpers'
 import { expect, test } from '../fixtures'
 
-/** Proposes as Bob, Carol's approval said in the room, runs; the card once it has ended. */
-async function runApproved(page: Page, text: string, match: RegExp) {
+/** Proposes as Bob, the approvals said in the room, runs; the card once it has ended. */
+async function runApproved(page: Page, text: string, match: RegExp, approvers = ['Carol']) {
   const commands = page.getByRole('region', { name: 'Commands' })
   await propose(page, text)
   const card = commands
     .getByRole('list', { name: 'Pending commands' })
     .getByRole('article', { name: match })
-  await approveInRoom(card, 'Carol')
+  for (const who of approvers) await approveInRoom(card, who)
   await card.getByRole('button', { name: 'Run' }).click()
   return commands
     .getByRole('list', { name: 'Recent commands' })
@@ -29,7 +29,12 @@ test('after an approved command removes the shell integration, keys are refused 
   const banner = terminal.getByRole('alert', { name: 'Shell integration lost' })
   await expect(banner).toHaveCount(0)
 
-  const replaced = await runApproved(app, 'exec bash --norc', /Proposal exec bash --norc/)
+  // Replacing the shell is risky (it changes the guarded shell itself): two approvals.
+  await addPerson(app, 'Dave')
+  const replaced = await runApproved(app, 'exec bash --norc', /Proposal exec bash --norc/, [
+    'Carol',
+    'Dave',
+  ])
   await expect(banner).toBeVisible({ timeout: 15_000 })
   await expect(banner).toContainText('Typed keys are refused')
   await expect(replaced.getByLabel('Result')).toContainText('Exit code unknown')

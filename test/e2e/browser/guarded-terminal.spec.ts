@@ -104,6 +104,30 @@ test('a risky command needs one more approval, and an edit voids approvals', asy
   await expect(old.getByLabel('Proposal status')).toContainText('Withdrawn: edited')
 })
 
+test('a command that opens an interactive session or changes the shell says so and needs one more approval', async ({
+  app,
+}) => {
+  const { commands } = await guardedWorkspace(app)
+  await propose(app, 'kubectl exec -it api-7f9 -- sh', 'Alice')
+  const session = commands.getByRole('article', { name: /Proposal kubectl exec/ })
+  await expect(session.getByLabel('Risks')).toContainText(
+    'opens an interactive session: each line typed into it runs without a proposal of its own',
+  )
+  await expect(session.getByLabel('Approvals')).toHaveText('0/2 approvals')
+
+  await propose(app, 'source ./team-env.sh', 'Alice')
+  const sourced = commands.getByRole('article', { name: /Proposal source/ })
+  await expect(sourced.getByLabel('Risks')).toContainText(
+    'runs code inside the guarded shell itself: it can change how later approved commands run',
+  )
+  await expect(sourced.getByLabel('Approvals')).toHaveText('0/2 approvals')
+
+  // Given a command to run, the same program is not a session: the base approvals.
+  await propose(app, 'kubectl exec api-7f9 -- ls /srv', 'Alice')
+  const oneShot = commands.getByRole('article', { name: /Proposal kubectl exec api-7f9 -- ls/ })
+  await expect(oneShot.getByLabel('Approvals')).toHaveText('0/1 approval')
+})
+
 test('break-glass needs a reason, turns the terminal red and is recorded', async ({ app }) => {
   const { terminal, timeline } = await guardedWorkspace(app)
   await terminal.getByRole('button', { name: 'Break glass…' }).click()
