@@ -16,6 +16,16 @@ export function coldStartBenchmark(): Benchmark {
   let bareLive: BareLiveSite
   let bareStatic: StaticSite
 
+  /** Where the app's cold start goes, per round: ms from navigation to each stage. */
+  const stages = new Map<string, number[]>()
+  const STAGES = [
+    ['token redirect and page fetched', 'responseEnd'],
+    ['scripts loaded (DOMContentLoaded)', 'domContentLoadedEventEnd'],
+    ['record load started', 'warroom:record-load-start'],
+    ['record loaded from IndexedDB', 'warroom:record-loaded'],
+    ['first shell output parsed', 'warroom:live-prompt'],
+  ] as const
+
   const timeToMark = async (url: string, mark: string): Promise<number> => {
     for (const open of context.pages()) await open.close()
     const page = await context.newPage()
@@ -28,8 +38,21 @@ export function coldStartBenchmark(): Benchmark {
       mark,
       { timeout: 15_000 },
     )
-    return (await handle.jsonValue()) as number
+    const ms = (await handle.jsonValue()) as number
+    if (mark.startsWith('warroom:')) {
+      const at = await page.evaluate((names) => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+        return names.map(([, name]) =>
+          name in nav
+            ? (nav[name as keyof PerformanceNavigationTiming] as number)
+            : (performance.getEntriesByName(name)[0]?.startTime ?? NaN),
+        )
+      }, STAGES)
+      STAGES.forEach(([label], i) => stages.set(label, [...(stages.get(label) ?? []), at[i]!]))
+    }
+    return ms
   }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!
 
   return {
     name: 'cold-start',
@@ -56,6 +79,12 @@ export function coldStartBenchmark(): Benchmark {
       if (variant === 'bare xterm, no host') return timeToMark(bareStatic.url, 'bare:live-prompt')
       return timeToMark(session.url, 'warroom:live-prompt')
     },
+    extraNotes: () => [
+      'War Room, median ms from navigation: ' +
+        STAGES.map(([label]) => `${label} ${Math.round(median(stages.get(label) ?? [NaN]))}`).join(
+          '; ',
+        ),
+    ],
     async teardown() {
       await session?.close()
       await bareLive?.close()
