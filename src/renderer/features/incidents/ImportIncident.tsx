@@ -7,6 +7,8 @@ import { useAppStore } from '../../stores/app-store'
 /** Performance marks around one import (read, checked, verified, written; npm run bench). */
 export const IMPORT_START_MARK = 'warroom:import-start'
 export const IMPORT_DONE_MARK = 'warroom:import-done'
+/** The file read, checked and verified, about to be written. */
+export const IMPORT_CHECKED_MARK = 'warroom:import-checked'
 
 function describeVerdict(verdict: ChainVerdict): string {
   return verdict.intact
@@ -76,6 +78,7 @@ export function ImportIncident() {
         setError(`Import failed, nothing was changed: ${result.error}`)
         return
       }
+      performance.mark(IMPORT_CHECKED_MARK)
       const clash = await importClash(result.value)
       if (clash === 'incident') setConflict(result.value)
       else if (clash === 'rows')

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { SHELLS, eventually, guardedShell, type Guarded } from '../review/review-fixture'
+import { SHELLS, guardedShell, type Guarded } from '../review/review-fixture'
 
 for (const shell of SHELLS) {
   describe(`an approved command on ${shell.name}, then the next one`, () => {
