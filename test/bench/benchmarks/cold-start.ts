@@ -2,6 +2,7 @@ import type { BrowserContext } from '@playwright/test'
 import { declareBenchIncident, openAppSession, type AppSession } from '../app-session'
 import { serveBareLive, serveBareXterm, type BareLiveSite, type StaticSite } from '../browser'
 import type { Benchmark } from '../harness'
+import { summarize } from '../stats'
 
 /**
  * Browser shell cold start: from navigation to the token URL (HTTP cache and cookies
@@ -52,7 +53,6 @@ export function coldStartBenchmark(): Benchmark {
     }
     return ms
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!
 
   return {
     name: 'cold-start',
@@ -81,9 +81,9 @@ export function coldStartBenchmark(): Benchmark {
     },
     extraNotes: () => [
       'War Room, median ms from navigation: ' +
-        STAGES.map(([label]) => `${label} ${Math.round(median(stages.get(label) ?? [NaN]))}`).join(
-          '; ',
-        ),
+        STAGES.map(
+          ([label]) => `${label} ${Math.round(summarize(stages.get(label) ?? []).median)}`,
+        ).join('; '),
     ],
     async teardown() {
       await session?.close()

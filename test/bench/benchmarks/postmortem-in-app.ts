@@ -10,6 +10,7 @@ import { serializeIncidentFile, toIncidentFile } from '../../../src/shared/expor
 import { fixtureIncident, T0 } from '../../support/incident-fixture'
 import { openAppSession, type AppSession } from '../app-session'
 import type { Benchmark } from '../harness'
+import { summarize } from '../stats'
 
 const VARIANTS = {
   small: 'small incident',
@@ -82,7 +83,6 @@ function inApp(
   let session: AppSession | undefined
   const checked: number[] = []
   const written: number[] = []
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]
   return {
     name,
     description,
@@ -103,7 +103,7 @@ function inApp(
     extraNotes: () =>
       pick === 'importMs'
         ? [
-            `large incident, median ms: file read, checked and verified ${Math.round(median(checked) ?? NaN)}; written to IndexedDB ${Math.round(median(written) ?? NaN)}`,
+            `large incident, median ms: file read, checked and verified ${Math.round(summarize(checked).median)}; written to IndexedDB ${Math.round(summarize(written).median)}`,
           ]
         : [],
     teardown: () => session?.close() ?? Promise.resolve(),
