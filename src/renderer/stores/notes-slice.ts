@@ -88,11 +88,18 @@ export const createNotesSlice: StateCreator<RecordSlice & NotesSlice, [], [], No
     },
 
     async submitNote(noteId) {
+      const submitted = findNote(noteId)
+      if (!submitted?.draft) return
+      // Out of the capture box at once: what is typed next, even before the saves below are
+      // done, starts a new note instead of changing this one.
+      set((s) => ({
+        record: s.record && {
+          ...s.record,
+          notes: s.record.notes.map((n) => (n.id === noteId ? { ...n, draft: false } : n)),
+        },
+      }))
       await coalescer.flush().catch(() => {})
-      await get().act((context) => {
-        const note = findNote(noteId)
-        return note ? addNote(context, note) : null
-      })
+      await get().act((context) => addNote(context, submitted))
     },
 
     async finishNoteEdit(noteId, previousText) {

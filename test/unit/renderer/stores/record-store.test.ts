@@ -116,6 +116,28 @@ describe('record store', () => {
     expect(store.getState().record!.events.at(-1)!.summary).toBe('Hypothesis: DB pool exhausted')
   })
 
+  it('keeps a submitted note when the next one is typed before the save is done', async () => {
+    const { db, store } = await setup()
+    const first = store.getState().startDraft('fact')!
+    store.getState().typeNote(first.id, 'CI log shows the key in clear')
+    const submitted = store.getState().submitNote(first.id)
+    // Typed at once after Enter, while the first note is still being saved.
+    const next = store.getState().startDraft('fact')!
+    store.getState().typeNote(next.id, 'Checked the replica')
+    await submitted
+    await store.getState().submitNote(next.id)
+
+    expect(next.id).not.toBe(first.id)
+    expect(await db.notes.get(first.id)).toMatchObject({
+      text: 'CI log shows the key in clear',
+      draft: false,
+    })
+    expect(await db.notes.get(next.id)).toMatchObject({ text: 'Checked the replica', draft: false })
+    const summaries = store.getState().record!.events.map((e) => e.summary)
+    expect(summaries).toContain('Fact: CI log shows the key in clear')
+    expect(summaries).toContain('Fact: Checked the replica')
+  })
+
   it('runs in memory and says why when IndexedDB cannot be opened', async () => {
     const store = createAppStore()
     await store.getState().initRecord(null, { name: 'MissingAPIError' })
