@@ -3,6 +3,7 @@
  * `$…` expansions, backticks, redirections and here-doc bodies, with the place where the
  * text leaves something open. One reader per text; `pos` moves through it.
  */
+import type { Heredoc } from './shell-heredocs'
 import type { ShellScan, SimpleCommand, Unfinished } from './shell-scan'
 
 /** Deeper nesting of `$( … )` than this is not read further (the stack stays bounded). */
@@ -17,13 +18,6 @@ export interface Word {
   value: string
   /** Some part of it was quoted or escaped (a quoted `if` is not a reserved word). */
   quoted: boolean
-}
-
-interface Heredoc {
-  delimiter: string
-  stripTabs: boolean
-  index: number
-  length: number
 }
 
 /** What the command level provides: nested command lists, and whole texts (backticks). */
@@ -268,24 +262,6 @@ export class ShellReader {
       }
     }
     return { value, quoted }
-  }
-
-  /** The here-doc bodies that start after the newline just read. */
-  readHeredocs() {
-    while (this.heredocs.length) {
-      const doc = this.heredocs.shift()!
-      for (;;) {
-        if (this.pos >= this.end) {
-          this.fail(doc.index, doc.length, `here-doc without its end line "${doc.delimiter}"`)
-          return
-        }
-        const newline = this.src.indexOf('\n', this.pos)
-        let line = this.src.slice(this.pos, newline < 0 ? this.end : newline)
-        this.pos = newline < 0 ? this.end : newline + 1
-        if (doc.stripTabs) line = line.replace(/^\t+/, '')
-        if (line === doc.delimiter) break
-      }
-    }
   }
 
   /**

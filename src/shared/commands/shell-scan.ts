@@ -10,6 +10,7 @@
  * `bash -n` in its tests.
  */
 import { ASSIGNMENT, BLANK, METACHAR, ShellReader, type ReaderHooks } from './shell-reader'
+import { readHeredocs } from './shell-heredocs'
 
 export { MAX_NESTING } from './shell-reader'
 
@@ -107,7 +108,7 @@ function list(
     } else if (c === '\n') {
       r.pos++
       if (current) endCommand()
-      r.readHeredocs()
+      readHeredocs(r)
     } else if (c === ')') {
       r.pos++
       if (caseState === 'pattern') {
