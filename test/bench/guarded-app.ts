@@ -15,7 +15,11 @@ export async function guardedBenchApp(page: Page, title: string, allowList: stri
   await commands.getByText('shell integration on').waitFor()
 }
 
-/** Proposes an allow-listed command; resolves once its Run button is on screen. */
+/**
+ * Proposes an allow-listed command; resolves once its Run button can be clicked (it stays
+ * off until the gate has seen the shell back at its prompt, which may come a moment after
+ * the screen says "guarded").
+ */
 export async function proposeAllowListed(page: Page, text: string): Promise<void> {
   const form = page.getByRole('form', { name: 'Propose a command' })
   await form.getByLabel(/Command to propose/).fill(text)
@@ -23,6 +27,7 @@ export async function proposeAllowListed(page: Page, text: string): Promise<void
   await page
     .getByRole('list', { name: 'Pending commands' })
     .getByRole('button', { name: 'Run' })
+    .and(page.locator(':enabled'))
     .waitFor()
 }
 
@@ -75,7 +80,9 @@ export function clickRunUntilPainted(page: Page, sentinel: string) {
         const rows = document.querySelector('[aria-label="Terminal"] .xterm-rows')!
         const run = [...document.querySelectorAll('[aria-label="Pending commands"] button')].find(
           (b) => b.textContent === 'Run',
-        ) as HTMLButtonElement
+        ) as HTMLButtonElement | undefined
+        // A click on a disabled button does nothing: fail at once rather than wait forever.
+        if (!run || run.disabled) throw new Error('the Run button is not there or not enabled')
         const observer = new MutationObserver(() => {
           if (!rows.textContent?.includes(sentinel)) return
           observer.disconnect()
