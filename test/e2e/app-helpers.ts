@@ -31,13 +31,20 @@ export async function addPerson(
   name: string,
   role: 'operational-expert' | 'service-owner' | 'stakeholder' = 'operational-expert',
 ): Promise<void> {
-  const form = page
-    .getByRole('region', { name: 'Role board' })
-    .getByRole('form', { name: 'Add a person' })
-  await form.getByLabel('Name').fill(name)
-  await form.getByLabel('Team').fill('SRE')
-  await form.getByLabel('Role').selectOption(role)
-  await form.getByRole('button', { name: 'Add person' }).click()
+  const board = page.getByRole('region', { name: 'Role board' })
+  const form = board.getByRole('form', { name: 'Add a person' })
+  const card = board.getByRole('listitem', { name, exact: true })
+  // On the board before the next step. Once, under CI load, the first add right after
+  // declaring never reached the board (the click did not submit the form); the form is
+  // filled and sent again only if the person is still not there after 10 s.
+  await expect(async () => {
+    if (await card.count()) return
+    await form.getByLabel('Name').fill(name)
+    await form.getByLabel('Team').fill('SRE')
+    await form.getByLabel('Role').selectOption(role)
+    await form.getByRole('button', { name: 'Add person' }).click()
+    await expect(card).toBeVisible({ timeout: 10_000 })
+  }).toPass({ timeout: 25_000 })
 }
 
 /** An incident with Alice leading and Bob and Carol as operational experts, terminal guarded. */
