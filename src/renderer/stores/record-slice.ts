@@ -11,6 +11,7 @@ import type { GateLogSlice } from './gate-log-slice'
 import { actContext } from './act-context'
 import { applyToIncidentList, applyToRecord } from './apply-change'
 import { applyRemote, broadcastRecord, type RecordMessage } from './record-sync'
+import { TIMING_MARKS } from '../../shared/timing-marks'
 
 /** Remembers which incident was open, so a reload (or a crash) resumes it. */
 async function rememberOpenIncident(db: WarRoomDatabase | null, id: string | null) {
@@ -18,8 +19,8 @@ async function rememberOpenIncident(db: WarRoomDatabase | null, id: string | nul
 }
 
 /** Performance marks around loading an incident (measured by npm run bench). */
-export const RECORD_LOAD_START_MARK = 'warroom:record-load-start'
-export const RECORD_LOADED_MARK = 'warroom:record-loaded'
+export const RECORD_LOAD_START_MARK = TIMING_MARKS.recordLoadStart
+export const RECORD_LOADED_MARK = TIMING_MARKS.recordLoaded
 
 export type StoreStatus = 'starting' | 'ready' | 'unavailable'
 

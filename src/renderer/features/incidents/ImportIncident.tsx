@@ -3,12 +3,13 @@ import type { ChainVerdict } from '../../../shared/commands/hash-chain'
 import type { ImportedIncident } from '../../../shared/export/incident-file'
 import { isQuotaError } from '../../db/storage-errors'
 import { useAppStore } from '../../stores/app-store'
+import { TIMING_MARKS } from '../../../shared/timing-marks'
 
 /** Performance marks around one import (read, checked, verified, written; npm run bench). */
-export const IMPORT_START_MARK = 'warroom:import-start'
-export const IMPORT_DONE_MARK = 'warroom:import-done'
+export const IMPORT_START_MARK = TIMING_MARKS.importStart
+export const IMPORT_DONE_MARK = TIMING_MARKS.importDone
 /** The file read, checked and verified, about to be written. */
-export const IMPORT_CHECKED_MARK = 'warroom:import-checked'
+export const IMPORT_CHECKED_MARK = TIMING_MARKS.importChecked
 
 function describeVerdict(verdict: ChainVerdict): string {
   return verdict.intact

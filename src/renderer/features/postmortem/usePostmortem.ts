@@ -6,10 +6,11 @@ import {
   type PostmortemPreset,
 } from '../../../shared/postmortem/render-postmortem'
 import type { IncidentRecord } from '../../../shared/incident/model'
+import { TIMING_MARKS } from '../../../shared/timing-marks'
 
 /** Performance marks around one postmortem (log verified, rendered; npm run bench). */
-export const POSTMORTEM_START_MARK = 'warroom:postmortem-start'
-export const POSTMORTEM_READY_MARK = 'warroom:postmortem-ready'
+export const POSTMORTEM_START_MARK = TIMING_MARKS.postmortemStart
+export const POSTMORTEM_READY_MARK = TIMING_MARKS.postmortemReady
 
 /**
  * Refreshed once the record has been quiet this long: typing in the closing report saves

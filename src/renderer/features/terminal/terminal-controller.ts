@@ -3,13 +3,14 @@ import { Terminal } from '@xterm/xterm'
 import type { EventPayload, HostClient, TerminalSession } from '../../../shared/contract'
 import { silenceAnswerBack } from '../../../shared/terminal/silence-answer-back'
 import { takePrestarted } from './terminal-prestart'
+import { TIMING_MARKS } from '../../../shared/timing-marks'
 
 /** Acknowledge parsed output in steps of this many bytes (16 calls per MB, well under the host's 192 K low watermark). */
 export const ACK_EVERY_BYTES = 65_536
 /** Wait for the layout to settle before refitting; resizing a pty is not free. */
 const RESIZE_DEBOUNCE_MS = 50
 /** Performance mark set when the first shell output is parsed (measured by npm run bench). */
-export const LIVE_PROMPT_MARK = 'warroom:live-prompt'
+export const LIVE_PROMPT_MARK = TIMING_MARKS.livePrompt
 /** Bounded scrollback: enough to scroll back through an incident command, not unbounded. */
 export const SCROLLBACK_LINES = 5_000
 

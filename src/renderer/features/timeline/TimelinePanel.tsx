@@ -9,9 +9,10 @@ import { clockTime } from '../incidents/format-time'
 import { maskedForScreen } from '../incidents/masked-text'
 import { AddEventForm } from './AddEventForm'
 import { useFollowLatest } from './use-follow-latest'
+import { TIMING_MARKS } from '../../../shared/timing-marks'
 
 /** Performance mark once the timeline first painted its rows (measured by npm run bench). */
-export const TIMELINE_PAINTED_MARK = 'warroom:timeline-painted'
+export const TIMELINE_PAINTED_MARK = TIMING_MARKS.timelinePainted
 
 /** Every row is one line (long summaries are cut with an ellipsis): no measuring needed. */
 const ROW_HEIGHT_PX = 30
