@@ -69,20 +69,31 @@ export async function shellAtPrompt(page: Page): Promise<void> {
     .waitFor()
 }
 
+/** How a flood is started in the page: the app's Run button, or a bare page's `runCommand`. */
+export type FloodStart = { click: 'run' } | { runCommand: string }
+
 /**
- * In the page: clicks Run and resolves with the ms until `sentinel` is painted in the
- * terminal's rows, and the rows just before it (to check that nothing was lost).
+ * In the page: starts the flood and resolves with the ms until `sentinel` is painted in the
+ * terminal's rows (`rows`, a selector), and the rows just before it (to check that nothing
+ * was lost).
  */
-export function clickRunUntilPainted(page: Page, sentinel: string) {
+export function untilPainted(page: Page, rows: string, sentinel: string, start: FloodStart) {
   return page.evaluate(
-    (sentinel) =>
+    ({ rows: selector, sentinel, start }) =>
       new Promise<{ ms: number; before: string }>((resolve) => {
-        const rows = document.querySelector('[aria-label="Terminal"] .xterm-rows')!
-        const run = [...document.querySelectorAll('[aria-label="Pending commands"] button')].find(
-          (b) => b.textContent === 'Run',
-        ) as HTMLButtonElement | undefined
-        // A click on a disabled button does nothing: fail at once rather than wait forever.
-        if (!run || run.disabled) throw new Error('the Run button is not there or not enabled')
+        const rows = document.querySelector(selector)!
+        let begin: () => void
+        if ('click' in start) {
+          const run = [...document.querySelectorAll('[aria-label="Pending commands"] button')].find(
+            (b) => b.textContent === 'Run',
+          ) as HTMLButtonElement | undefined
+          // A click on a disabled button does nothing: fail at once rather than wait forever.
+          if (!run || run.disabled) throw new Error('the Run button is not there or not enabled')
+          begin = () => run.click()
+        } else {
+          const w = window as unknown as { runCommand(text: string): Promise<void> }
+          begin = () => void w.runCommand(start.runCommand)
+        }
         const observer = new MutationObserver(() => {
           if (!rows.textContent?.includes(sentinel)) return
           observer.disconnect()
@@ -98,8 +109,12 @@ export function clickRunUntilPainted(page: Page, sentinel: string) {
         })
         observer.observe(rows, { childList: true, subtree: true, characterData: true })
         const started = performance.now()
-        run.click()
+        begin()
       }),
-    sentinel,
+    { rows, sentinel, start },
   )
 }
+
+/** In the app: clicks Run, ms until `sentinel` is painted (and the rows before it). */
+export const clickRunUntilPainted = (page: Page, sentinel: string) =>
+  untilPainted(page, '[aria-label="Terminal"] .xterm-rows', sentinel, { click: 'run' })

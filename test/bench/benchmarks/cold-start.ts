@@ -1,4 +1,5 @@
 import type { BrowserContext } from '@playwright/test'
+import { TIMING_MARKS as MARKS } from '../../../src/shared/timing-marks'
 import { declareBenchIncident, openAppSession, type AppSession } from '../app-session'
 import { serveBareLive, serveBareXterm, type BareLiveSite, type StaticSite } from '../browser'
 import type { Benchmark } from '../harness'
@@ -22,9 +23,9 @@ export function coldStartBenchmark(): Benchmark {
   const STAGES = [
     ['token redirect and page fetched', 'responseEnd'],
     ['scripts loaded (DOMContentLoaded)', 'domContentLoadedEventEnd'],
-    ['record load started', 'warroom:record-load-start'],
-    ['record loaded from IndexedDB', 'warroom:record-loaded'],
-    ['first shell output parsed', 'warroom:live-prompt'],
+    ['record load started', MARKS.recordLoadStart],
+    ['record loaded from IndexedDB', MARKS.recordLoaded],
+    ['first shell output parsed', MARKS.livePrompt],
   ] as const
 
   const timeToMark = async (url: string, mark: string): Promise<number> => {
@@ -40,7 +41,7 @@ export function coldStartBenchmark(): Benchmark {
       { timeout: 15_000 },
     )
     const ms = (await handle.jsonValue()) as number
-    if (mark.startsWith('warroom:')) {
+    if (mark !== MARKS.bareLivePrompt) {
       const at = await page.evaluate((names) => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
         return names.map(([, name]) =>
@@ -74,10 +75,10 @@ export function coldStartBenchmark(): Benchmark {
     },
     measure: (variant) => {
       if (variant === 'bare xterm + host') {
-        return timeToMark(bareLive.url('bench-cold-start'), 'bare:live-prompt')
+        return timeToMark(bareLive.url('bench-cold-start'), MARKS.bareLivePrompt)
       }
-      if (variant === 'bare xterm, no host') return timeToMark(bareStatic.url, 'bare:live-prompt')
-      return timeToMark(session.url, 'warroom:live-prompt')
+      if (variant === 'bare xterm, no host') return timeToMark(bareStatic.url, MARKS.bareLivePrompt)
+      return timeToMark(session.url, MARKS.livePrompt)
     },
     extraNotes: () => [
       'War Room, median ms from navigation: ' +

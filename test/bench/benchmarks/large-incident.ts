@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { TIMING_MARKS as MARKS } from '../../../src/shared/timing-marks'
 import type { Benchmark } from '../harness'
 import { declareBenchIncident, openAppSession, type AppSession } from '../app-session'
 
@@ -57,18 +58,19 @@ async function openIncident(page: Page, incidentId: string): Promise<void> {
   )
   await page.reload()
   await page.waitForFunction(
-    () => performance.getEntriesByName('warroom:timeline-painted').length > 0,
+    (name) => performance.getEntriesByName(name).length > 0,
+    MARKS.timelinePainted,
   )
 }
 
 const marks = (page: Page) =>
-  page.evaluate(() => {
+  page.evaluate((m) => {
     const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime
     return {
-      load: at('warroom:record-loaded') - at('warroom:record-load-start'),
-      paint: at('warroom:timeline-painted') - at('warroom:record-loaded'),
+      load: at(m.recordLoaded) - at(m.recordLoadStart),
+      paint: at(m.timelinePainted) - at(m.recordLoaded),
     }
-  })
+  }, MARKS)
 
 const VARIANTS = {
   small: 'incident with 3 events',

@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test'
 import { serializeIncidentFile, toIncidentFile } from '../../../src/shared/export/incident-file'
+import { TIMING_MARKS as MARKS } from '../../../src/shared/timing-marks'
 import { fixtureIncident, T0 } from '../../support/incident-fixture'
 import { openAppSession, type AppSession } from '../app-session'
 import type { Benchmark } from '../harness'
@@ -46,7 +47,7 @@ async function importAndExport(page: Page, variant: string, round: number) {
   const { title, json } = backup(variant, round)
   const home = page.getByRole('button', { name: 'All incidents' })
   if (await home.isVisible()) await home.click()
-  const imports = await markCount(page, 'warroom:import-done')
+  const imports = await markCount(page, MARKS.importDone)
   const input = page.getByLabel('Import incident (JSON)')
   await input.and(page.locator(':enabled')).waitFor()
   await input.setInputFiles({
@@ -54,22 +55,22 @@ async function importAndExport(page: Page, variant: string, round: number) {
     mimeType: 'application/json',
     buffer: Buffer.from(json),
   })
-  await page.waitForFunction(
-    (n) => performance.getEntriesByName('warroom:import-done').length > n,
+  await page.waitForFunction(([name, n]) => performance.getEntriesByName(name).length > n, [
+    MARKS.importDone,
     imports,
-  )
-  const importMs = await lastSpan(page, 'warroom:import-start', 'warroom:import-done')
-  const checkedMs = await lastSpan(page, 'warroom:import-start', 'warroom:import-checked')
+  ] as const)
+  const importMs = await lastSpan(page, MARKS.importStart, MARKS.importDone)
+  const checkedMs = await lastSpan(page, MARKS.importStart, MARKS.importChecked)
 
   await page.getByRole('button', { name: `Open ${title}`, exact: true }).click()
-  const exports = await markCount(page, 'warroom:postmortem-ready')
+  const exports = await markCount(page, MARKS.postmortemReady)
   await page.getByRole('tab', { name: 'Closing & postmortem' }).click()
   await page.waitForFunction(
-    (n) => performance.getEntriesByName('warroom:postmortem-ready').length > n,
-    exports,
+    ([name, n]) => performance.getEntriesByName(name).length > n,
+    [MARKS.postmortemReady, exports] as const,
     { timeout: 60_000 },
   )
-  const exportMs = await lastSpan(page, 'warroom:postmortem-start', 'warroom:postmortem-ready')
+  const exportMs = await lastSpan(page, MARKS.postmortemStart, MARKS.postmortemReady)
   await page.getByRole('tab', { name: 'Response' }).click()
   return { importMs, exportMs, checkedMs }
 }

@@ -3,6 +3,7 @@ import { openAppSession, startBenchHost, type AppSession, type BenchHost } from 
 import { serveBareLive, type BareLiveSite } from '../browser'
 import { guardedBenchApp, runAndWait, shellAtPrompt, startRunning } from '../guarded-app'
 import type { Benchmark } from '../harness'
+import { TIMING_MARKS as MARKS } from '../../../src/shared/timing-marks'
 
 const KEYS_PER_ROUND = 24
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
@@ -110,7 +111,10 @@ export function echoLatencyBenchmark(): Benchmark {
       bare = await serveBareLive(served.host)
       barePage = await session.context.newPage()
       await barePage.goto(bare.url('bench-echo'))
-      await barePage.waitForFunction(() => performance.getEntriesByName('bare:live-prompt').length)
+      await barePage.waitForFunction(
+        (name) => performance.getEntriesByName(name).length,
+        MARKS.bareLivePrompt,
+      )
       await barePage.evaluate(() =>
         (window as unknown as { runCommand(text: string): Promise<void> }).runCommand('cat'),
       )

@@ -19,9 +19,11 @@ import {
   proposeAllowListed,
   runAndWait,
   shellAtPrompt,
+  untilPainted,
 } from '../guarded-app'
 import type { Benchmark } from '../harness'
 import { createCpuLog, withCpu } from '../process-cpu'
+import { TIMING_MARKS as MARKS } from '../../../src/shared/timing-marks'
 
 const DIRECT = 'bare xterm fed directly'
 const RAW = 'raw node-pty read (reference)'
@@ -37,33 +39,9 @@ function rawPtyRead(path: string): Promise<number> {
   })
 }
 
-/**
- * In a bare-xterm-live page: runs `cat file` through the gate and resolves with the ms until
- * the sentinel is painted, and the rows just before it (to check that nothing was lost).
- */
-function floodBareLive(page: Page, file: string) {
-  return page.evaluate(
-    ({ sentinel, file }) =>
-      new Promise<{ ms: number; before: string }>((resolve) => {
-        const w = window as unknown as { runCommand(text: string): Promise<void> }
-        const rows = document.querySelector('.xterm-rows')!
-        const started = performance.now()
-        const observer = new MutationObserver(() => {
-          if (!rows.textContent?.includes(sentinel)) return
-          observer.disconnect()
-          setTimeout(() => {
-            const lines = [...rows.children].map((row) => row.textContent ?? '')
-            const at = lines.findIndex((line) => line.includes(sentinel))
-            const before = lines.slice(Math.max(0, at - 4), at).map((l) => l.trimEnd())
-            resolve({ ms: performance.now() - started, before: before.join('') })
-          }, 0)
-        })
-        observer.observe(rows, { childList: true, subtree: true, characterData: true })
-        void w.runCommand(`cat ${file}`)
-      }),
-    { sentinel: FLOOD_SENTINEL, file },
-  )
-}
+/** In a bare-xterm-live page: `cat file` through the gate, ms until the sentinel is painted. */
+const floodBareLive = (page: Page, file: string) =>
+  untilPainted(page, '.xterm-rows', FLOOD_SENTINEL, { runCommand: `cat ${file}` })
 
 /** In the bare page with no host: feeds the flood to xterm, ms until the sentinel is painted. */
 function feedDirect(page: Page) {
@@ -167,7 +145,10 @@ export function terminalThroughputBenchmark(): Benchmark {
       livePage = await browser.newPage({ viewport: { width: 1400, height: 900 } })
       await livePage.addInitScript('globalThis.__name = (fn) => fn')
       await livePage.goto(live.url('bench-throughput'))
-      await livePage.waitForFunction(() => performance.getEntriesByName('bare:live-prompt').length)
+      await livePage.waitForFunction(
+        (name) => performance.getEntriesByName(name).length,
+        MARKS.bareLivePrompt,
+      )
       await barePage.evaluate(async () => {
         const response = await fetch('/flood.txt')
         if (!response.ok) throw new Error(`flood.txt: HTTP ${response.status}`)
