@@ -4,6 +4,10 @@ import { join } from 'node:path'
 import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test'
 import { startBrowserShellProcess, type RunningShell } from '../support/browser-shell-process'
 import { CHROMIUM_ARGS, requireChromium } from '../support/chromium'
+import { PageDiagnostics, printForFailure } from './page-diagnostics'
+
+/** The end of the host's output attached to a failed test (its start is the URL banner). */
+const HOST_OUTPUT_SHOWN_CHARS = 4_000
 
 export interface AppFixtures {
   /** A browser shell started for this test alone. */
@@ -17,9 +21,12 @@ export interface AppFixtures {
 }
 
 export const test = base.extend<AppFixtures>({
-  shell: async ({}, use) => {
+  shell: async ({}, use, testInfo) => {
     const shell = await startBrowserShellProcess()
     await use(shell)
+    if (testInfo.status !== testInfo.expectedStatus) {
+      printForFailure(testInfo, 'host output', shell.output().slice(-HOST_OUTPUT_SHOWN_CHARS))
+    }
     await shell.stop()
     for (const dir of [shell.home, shell.dataDir]) rmSync(dir, { recursive: true, force: true })
   },
@@ -28,8 +35,9 @@ export const test = base.extend<AppFixtures>({
     await use(dir)
     rmSync(dir, { recursive: true, force: true })
   },
-  launchBrowser: async ({ profileDir }, use) => {
+  launchBrowser: async ({ profileDir }, use, testInfo) => {
     const contexts: BrowserContext[] = []
+    const diagnostics = new PageDiagnostics()
     await use(async () => {
       const context = await chromium.launchPersistentContext(profileDir, {
         executablePath: requireChromium(),
@@ -38,8 +46,10 @@ export const test = base.extend<AppFixtures>({
         viewport: { width: 1400, height: 900 },
       })
       contexts.push(context)
+      diagnostics.watch(context)
       return context
     })
+    await diagnostics.attachIfFailed(testInfo)
     for (const context of contexts) await context.close().catch(() => {})
   },
   app: async ({ shell, launchBrowser }, use) => {

@@ -16,6 +16,8 @@ export interface RunningShell {
   /** The host's data directory (its gate log): this test's own. */
   dataDir: string
   process: ChildProcess
+  /** What the host has printed so far (stdout and stderr, as they came). */
+  output(): string
   stop(): Promise<void>
 }
 
@@ -60,6 +62,7 @@ export function startBrowserShellProcess(options: StartOptions = {}): Promise<Ru
         home,
         dataDir,
         process: child,
+        output: () => output,
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null) return done()

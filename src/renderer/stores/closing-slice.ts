@@ -55,7 +55,9 @@ export const createClosingSlice: StateCreator<ClosingSlice & RecordSlice, [], []
   async saveCadence(cadence) {
     set({ cadence })
     try {
-      await get().db?.settings.put({ key: 'update-cadence', value: cadence })
+      const db = await get().openedDatabase()
+      if (!db) throw new Error('offline storage is unavailable')
+      await db.settings.put({ key: 'update-cadence', value: cadence })
     } catch (error) {
       set({ storageError: describeStorageError(error) })
     }

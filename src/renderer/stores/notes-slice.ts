@@ -44,7 +44,7 @@ export const createNotesSlice: StateCreator<RecordSlice & NotesSlice, [], [], No
 
   const coalescer = createWriteCoalescer<Note>({
     write: async (notes) => {
-      const { db } = get()
+      const db = await get().openedDatabase()
       if (!db) throw new Error('offline storage is unavailable')
       await db.transaction('rw', db.notes, () => db.notes.bulkPut(notes))
       setTyping(notes, 'saved')

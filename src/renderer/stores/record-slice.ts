@@ -18,6 +18,12 @@ async function rememberOpenIncident(db: WarRoomDatabase | null, id: string | nul
   await db?.settings.put({ key: 'open-incident', value: id }).catch(() => {})
 }
 
+/** The list of incidents with this one in it (newest first), as a declaration leaves it. */
+function withIncident(list: readonly Incident[], incident: Incident): Incident[] {
+  if (list.some((i) => i.id === incident.id)) return list as Incident[]
+  return [...list, incident].sort((a, b) => b.declaredAt - a.declaredAt)
+}
+
 /** Performance marks around loading an incident (measured by npm run bench). */
 export const RECORD_LOAD_START_MARK = TIMING_MARKS.recordLoadStart
 export const RECORD_LOADED_MARK = TIMING_MARKS.recordLoaded
@@ -39,8 +45,14 @@ export interface RecordSlice {
   openingIncidentId: string | null
 
   initRecord(db: WarRoomDatabase | null, error?: unknown): Promise<void>
+  /**
+   * The database once it is open (null when it cannot be): what is done on screen before
+   * it opens (a quick declaration while the page still loads) waits for it, then is saved.
+   */
+  openedDatabase(): Promise<WarRoomDatabase | null>
   declare(input: Declaration): Promise<void>
-  openIncident(id: string): Promise<void>
+  /** Opens an incident; `resuming` (after a start) gives way to one declared meanwhile. */
+  openIncident(id: string, options?: { resuming?: boolean }): Promise<void>
   showIncidentList(): void
   /** Runs one act on the open incident: shown at once, saved atomically with its events. */
   act(build: (context: ActContext, record: IncidentRecord) => RecordChange | null): Promise<void>
@@ -62,14 +74,20 @@ export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], Re
   set,
   get,
 ) => {
+  let databaseSettled: (db: WarRoomDatabase | null) => void = () => {}
+  const databaseOpening = new Promise<WarRoomDatabase | null>((resolve) => {
+    databaseSettled = resolve
+  })
+  const openedDatabase = async () => get().db ?? databaseOpening
+
   const persist = async (change: RecordChange): Promise<boolean> => {
-    const { db } = get()
-    if (!db) {
-      set((s) => ({ unsaved: [...s.unsaved, change] }))
-      return false
-    }
     set((s) => ({ pendingWrites: s.pendingWrites + 1 }))
     try {
+      const db = await openedDatabase()
+      if (!db) {
+        set((s) => ({ unsaved: [...s.unsaved, change] }))
+        return false
+      }
       const stored = await commitChanges(db, [change])
       set((s) => ({
         record: s.record && withStoredAppends(s.record, stored),
@@ -99,23 +117,35 @@ export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], Re
     unsaved: [],
     openingIncidentId: null,
 
+    openedDatabase,
+
     async initRecord(db, error) {
       if (!db) {
         set({ storeStatus: 'unavailable', storageError: describeStorageError(error) })
+        databaseSettled(null)
         return
       }
       try {
-        set({ db })
-        // Resume the open incident first: the list is not needed to show it.
+        // Read before the writes waiting for the database go (a declaration made while the
+        // page loaded remembers itself as the open incident: it is on screen already).
         const setting = await db.settings.get('open-incident')
+        set({ db })
+        databaseSettled(db)
         const openId = setting?.key === 'open-incident' ? setting.value : null
+        // Resume the open incident first: the list is not needed to show it. Not when an
+        // incident was declared meanwhile: what is on screen stays.
         const [incidents] = await Promise.all([
           listIncidents(db),
-          openId ? get().openIncident(openId) : undefined,
+          openId && !get().record ? get().openIncident(openId, { resuming: true }) : undefined,
         ])
-        set({ incidents, storeStatus: 'ready' })
+        set((s) => ({
+          // A declaration made while the list loaded is in it too.
+          incidents: s.record ? withIncident(incidents, s.record.incident) : incidents,
+          storeStatus: 'ready',
+        }))
       } catch (failure) {
         set({ storeStatus: 'unavailable', storageError: describeStorageError(failure) })
+        databaseSettled(null)
       }
     },
 
@@ -127,10 +157,13 @@ export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], Re
       }))
       // Both writes start at once (not one after the other): a reload a moment after
       // declaring resumes the new incident instead of showing the list.
-      await Promise.all([persist(change), rememberOpenIncident(get().db, incident.id)])
+      await Promise.all([
+        persist(change),
+        openedDatabase().then((db) => rememberOpenIncident(db, incident.id)),
+      ])
     },
 
-    async openIncident(id) {
+    async openIncident(id, options) {
       const { db } = get()
       if (!db) return
       set({ openingIncidentId: id })
@@ -142,6 +175,11 @@ export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], Re
           rememberOpenIncident(db, id),
         ])
         performance.mark(RECORD_LOADED_MARK)
+        if (options?.resuming && get().record) {
+          // Declared while this loaded: the new incident stays on screen (and is remembered).
+          await rememberOpenIncident(db, get().record?.incident.id ?? null)
+          return
+        }
         if (!record) {
           await rememberOpenIncident(db, null)
           return

@@ -25,8 +25,17 @@ export const createTemplatesSlice: StateCreator<
   },
   async saveTemplates(next) {
     set({ customTemplates: next })
-    await get()
-      .db?.settings.put({ key: 'stop-gap-templates', value: next })
-      .catch((error: unknown) => get().storageFailed(error))
+    // Counted like any other write: "Saving…" until committed, so a reload waits for it.
+    set((s) => ({ pendingWrites: s.pendingWrites + 1 }))
+    try {
+      const db = await get().openedDatabase()
+      if (!db) throw new Error('offline storage is unavailable')
+      await db.settings.put({ key: 'stop-gap-templates', value: next })
+      set({ lastSavedAt: Date.now() })
+    } catch (error) {
+      get().storageFailed(error)
+    } finally {
+      set((s) => ({ pendingWrites: s.pendingWrites - 1 }))
+    }
   },
 })

@@ -172,6 +172,7 @@ test('a stop-gap template fills the proposal box; a user template is kept', asyn
   await editor.getByLabel('Template title').fill('Drain the worker queue')
   await editor.getByLabel('Template command').fill('systemctl restart {{worker}}')
   await editor.getByRole('button', { name: 'Save template' }).click()
+  await expect(app.getByRole('status', { name: 'Save status' })).toHaveText(/All changes saved/)
   await app.reload()
   const after = app.getByRole('group', { name: 'Stop-gap templates' })
   await after

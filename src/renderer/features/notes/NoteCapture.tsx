@@ -32,13 +32,19 @@ export function NoteCapture({ record }: { record: IncidentRecord }) {
     return () => window.removeEventListener('keydown', onKey, { capture: true })
   }, [])
 
+  // The draft as the store holds it when the key arrives, not as this render saw it: keys
+  // typed faster than the screen re-renders (a submit, then the next note at once) go to
+  // the note they were typed into.
+  const currentDraft = () => useAppStore.getState().record?.notes.find((n) => n.draft) ?? null
+
   const onText = (text: string) => {
-    const note = draft ?? startDraft(kind)
+    const note = currentDraft() ?? startDraft(kind)
     if (note) typeNote(note.id, text, kind)
   }
 
   const submit = () => {
-    if (draft?.text.trim()) void submitNote(draft.id)
+    const note = currentDraft()
+    if (note?.text.trim()) void submitNote(note.id)
   }
 
   return (

@@ -14,6 +14,17 @@ afterEach(async () => {
   }
 })
 
+function declaration(title: string) {
+  return {
+    title,
+    severity: 'SEV2' as const,
+    observed: '500s',
+    impactStartedAt: null,
+    leaderName: 'Alice',
+    leaderTeam: 'SRE',
+  }
+}
+
 async function setup() {
   const db = new WarRoomDatabase(`store-test-${Math.random().toString(36).slice(2)}`)
   dbs.push(db)
@@ -136,6 +147,30 @@ describe('record store', () => {
     const summaries = store.getState().record!.events.map((e) => e.summary)
     expect(summaries).toContain('Fact: CI log shows the key in clear')
     expect(summaries).toContain('Fact: Checked the replica')
+  })
+
+  it('saves an incident declared while the database was still opening, and keeps it on screen', async () => {
+    const db = new WarRoomDatabase(`store-test-${Math.random().toString(36).slice(2)}`)
+    dbs.push(db)
+    // Last time, another incident was open: a start resumes it, unless one is declared first.
+    const earlier = createAppStore()
+    await earlier.getState().initRecord(db)
+    await earlier.getState().declare(declaration('Earlier incident'))
+    const earlierId = earlier.getState().record!.incident.id
+
+    const store = createAppStore()
+    const declared = store.getState().declare(declaration('Declared while loading'))
+    await store.getState().initRecord(db)
+    await declared
+    const id = store.getState().record!.incident.id
+
+    expect(id).not.toBe(earlierId)
+    expect(store.getState().record!.incident.title).toBe('Declared while loading')
+    expect(store.getState().unsaved).toEqual([])
+    expect(store.getState().pendingWrites).toBe(0)
+    expect(store.getState().incidents.map((i) => i.id)).toContain(id)
+    expect((await loadIncidentRecord(db, id))?.incident.title).toBe('Declared while loading')
+    expect(await db.settings.get('open-incident')).toMatchObject({ value: id })
   })
 
   it('runs in memory and says why when IndexedDB cannot be opened', async () => {
