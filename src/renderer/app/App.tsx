@@ -1,6 +1,6 @@
 import './layout.css'
 import './present.css'
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useDeferredValue } from 'react'
 import { isParticipantPage } from '../api/connect-host'
 import { IncidentHeader } from '../features/incidents/IncidentHeader'
 import { IncidentList } from '../features/incidents/IncidentList'
@@ -31,6 +31,14 @@ function LeaderApp({ roomView }: { roomView: boolean }) {
   const appInfo = useAppStore((s) => s.appInfo)
   const hostError = useAppStore((s) => s.hostError)
   const record = useAppStore((s) => s.record)
+  const openingIncidentId = useAppStore((s) => s.openingIncidentId)
+  // The first record shown is rendered at low priority (React yields while it builds the
+  // panels), so the shell's first output is not kept waiting behind them; every later
+  // change of the record is shown at once.
+  const firstRecord = useDeferredValue(record)
+  const shown = record && firstRecord === null ? null : record
+  // While the record loads, the workspace holds the incident's live terminal alone.
+  const incidentId = record?.incident.id ?? openingIncidentId
   const view = useAppStore((s) => s.view)
   const presenting = useAppStore((s) => s.presenting) || roomView
   // The main window tells the host who is who; a room view only watches.
@@ -59,14 +67,20 @@ function LeaderApp({ roomView }: { roomView: boolean }) {
         </p>
       ))}
       <StorageErrorBanner />
-      {record ? (
+      {incidentId ? (
         <>
-          {presenting ? <RoomHeader record={record} /> : <IncidentHeader record={record} />}
+          {shown &&
+            (presenting ? <RoomHeader record={shown} /> : <IncidentHeader record={shown} />)}
           {/* The response stays mounted while closing: its terminal keeps running. */}
-          <ResponseWorkspace record={record} hidden={showing !== 'response'} roomView={roomView} />
-          {showing === 'closing' && (
+          <ResponseWorkspace
+            incidentId={incidentId}
+            record={shown}
+            hidden={showing !== 'response'}
+            roomView={roomView}
+          />
+          {showing === 'closing' && shown && (
             <Suspense fallback={<p className="placeholder">Opening the closing view…</p>}>
-              <ClosingWorkspace record={record} />
+              <ClosingWorkspace record={shown} />
             </Suspense>
           )}
         </>

@@ -15,28 +15,42 @@ import { useAppStore } from '../stores/app-store'
 /**
  * The response: checklist and timeline, the pending command over the terminal, the
  * commands, the role board, updates and notes. In a room view window the terminal only
- * watches and the spotlight offers no acts.
+ * watches and the spotlight offers no acts. While the record still loads (`record` null)
+ * only the terminal is there: the incident's shell is live first, the panels join it.
  */
 export function ResponseWorkspace({
+  incidentId,
   record,
   hidden,
   roomView,
 }: {
-  record: IncidentRecord
+  incidentId: string
+  record: IncidentRecord | null
   hidden: boolean
   roomView: boolean
 }) {
   const host = useAppStore((s) => s.host)
   const hostStatus = useAppStore((s) => s.hostStatus)
+  const people = record?.people
+  const roles = record?.roles
   const roster = useMemo(
-    () => activeRoster(record.people, record.roles),
-    [record.people, record.roles],
+    () => (people && roles ? activeRoster(people, roles) : []),
+    [people, roles],
   )
+  const operatorId = record?.incident.operatorId ?? null
   return (
-    <main className="workspace" hidden={hidden}>
+    <main className="workspace" hidden={hidden} aria-busy={!record}>
       <div className="column-left">
-        <ChecklistPanel record={record} />
-        <TimelinePanel record={record} />
+        {record ? (
+          <>
+            <ChecklistPanel record={record} />
+            <TimelinePanel record={record} />
+          </>
+        ) : (
+          <p className="placeholder" role="status">
+            Loading the incident…
+          </p>
+        )}
       </div>
       <div className="column-center">
         <PendingSpotlight
@@ -44,18 +58,15 @@ export function ResponseWorkspace({
             ? {}
             : {
                 actions: (p) => (
-                  <LeaderProposalActions
-                    proposal={p}
-                    roster={roster}
-                    operatorId={record.incident.operatorId}
-                  />
+                  <LeaderProposalActions proposal={p} roster={roster} operatorId={operatorId} />
                 ),
               })}
         />
         {host && hostStatus !== 'failed' ? (
           <TerminalPanel
-            key={record.incident.id}
+            key={incidentId}
             host={host}
+            incidentId={incidentId}
             record={record}
             controlling={!roomView}
           />
@@ -66,12 +77,16 @@ export function ResponseWorkspace({
             </p>
           </section>
         )}
-        <CommandsPanel record={record} />
+        {record && <CommandsPanel record={record} />}
       </div>
       <div className="column-side">
-        <RoleBoard record={record} />
-        <StakeholderUpdatesPanel record={record} />
-        <NotesPanel record={record} />
+        {record && (
+          <>
+            <RoleBoard record={record} />
+            <StakeholderUpdatesPanel record={record} />
+            <NotesPanel record={record} />
+          </>
+        )}
       </div>
     </main>
   )

@@ -177,22 +177,24 @@ export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], Re
         performance.mark(RECORD_LOADED_MARK)
         if (options?.resuming && get().record) {
           // Declared while this loaded: the new incident stays on screen (and is remembered).
+          set({ openingIncidentId: null })
           await rememberOpenIncident(db, get().record?.incident.id ?? null)
           return
         }
         if (!record) {
+          set({ openingIncidentId: null })
           await rememberOpenIncident(db, null)
           return
         }
         set({ record })
       } catch (error) {
-        set({ storageError: describeStorageError(error) })
+        set({ openingIncidentId: null, storageError: describeStorageError(error) })
       }
     },
 
     showIncidentList() {
       void rememberOpenIncident(get().db, null)
-      set({ record: null })
+      set({ record: null, openingIncidentId: null })
     },
 
     async act(build) {

@@ -36,11 +36,14 @@ function activityText(breakGlass: boolean, integration: string, keysPass: boolea
  */
 export function TerminalPanel({
   host,
+  incidentId,
   record,
   controlling = true,
 }: {
   host: HostClient
-  record: IncidentRecord
+  incidentId: string
+  /** Null while the record still loads: the shell is live before it (the roster follows). */
+  record: IncidentRecord | null
   /** The leader's working window (keys, size, break-glass); false in a room view window. */
   controlling?: boolean
 }) {
@@ -53,11 +56,13 @@ export function TerminalPanel({
   const [generation, setGeneration] = useState(0)
   const gate = useAppStore((s) => s.gate)
   const sessionId = useAppStore((s) => s.terminalSessionId)
-  const incidentId = record.incident.id
+  const people = record?.people
+  const roles = record?.roles
   const roster = useMemo(
-    () => activeRoster(record.people, record.roles),
-    [record.people, record.roles],
+    () => (people && roles ? activeRoster(people, roles) : []),
+    [people, roles],
   )
+  const operatorId = record?.incident.operatorId ?? null
   const breakGlass = gate?.breakGlass ?? null
   const presenting = useAppStore((s) => s.presenting) || !controlling
 
@@ -153,8 +158,8 @@ export function TerminalPanel({
             {gate?.curtain ? 'Show to the room' : 'Hide from the room'}
           </button>
         )}
-        {controlling && !breakGlass && status === 'live' && (
-          <BreakGlassControl roster={roster} defaultPersonId={record.incident.operatorId} />
+        {controlling && !breakGlass && status === 'live' && record && (
+          <BreakGlassControl roster={roster} defaultPersonId={operatorId} />
         )}
         {controlling && status === 'live' && (
           <button
@@ -171,8 +176,8 @@ export function TerminalPanel({
           </button>
         )}
       </header>
-      {controlling && breakGlass && (
-        <BreakGlassControl roster={roster} defaultPersonId={record.incident.operatorId} />
+      {controlling && breakGlass && record && (
+        <BreakGlassControl roster={roster} defaultPersonId={operatorId} />
       )}
       {(gate?.integration === 'lost' || gate?.integration === 'none') && (
         <p className="banner banner-error" role="alert" aria-label="Shell integration lost">
