@@ -77,7 +77,9 @@ if (!isParticipantPage()) {
   // The incident's shell starts while its record loads (not after the workspace renders).
   if (!isRoomViewPage()) {
     const stop = useAppStore.subscribe((state) => {
-      if (!state.host || !state.openingIncidentId || state.appInfo?.access.role !== 'leader') return
+      // Not waiting for app.info: the terminal panel may mount in the same update, and it
+      // must find this start (one shell per incident), not start one of its own.
+      if (!state.host || !state.openingIncidentId) return
       prestartTerminal(state.host, state.openingIncidentId)
       stop()
     })

@@ -43,7 +43,8 @@ function LeaderApp({ roomView }: { roomView: boolean }) {
   const presenting = useAppStore((s) => s.presenting) || roomView
   // The main window tells the host who is who; a room view only watches.
   useIncidentSync(roomView ? null : record)
-  const showing = presenting ? 'response' : view
+  // The closing view needs the record: while it loads, the response (its terminal) shows.
+  const showing = presenting || !shown ? 'response' : view
 
   return (
     <div className={`app${presenting ? ' presenting' : ''}`} data-presenting={presenting}>

@@ -48,7 +48,10 @@ export function ResponseWorkspace({
           </>
         ) : (
           <p className="placeholder" role="status">
-            Loading the incident…
+            Loading the incident…{' '}
+            <button type="button" onClick={() => useAppStore.getState().showIncidentList()}>
+              All incidents
+            </button>
           </p>
         )}
       </div>

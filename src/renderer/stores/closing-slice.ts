@@ -55,8 +55,9 @@ export const createClosingSlice: StateCreator<ClosingSlice & RecordSlice, [], []
   async saveCadence(cadence) {
     set({ cadence })
     try {
+      // No database (the banner says so already): the cadence lasts this session only.
       const db = await get().openedDatabase()
-      if (!db) throw new Error('offline storage is unavailable')
+      if (!db) return
       await db.settings.put({ key: 'update-cadence', value: cadence })
     } catch (error) {
       set({ storageError: describeStorageError(error) })

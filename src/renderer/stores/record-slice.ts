@@ -18,10 +18,15 @@ async function rememberOpenIncident(db: WarRoomDatabase | null, id: string | nul
   await db?.settings.put({ key: 'open-incident', value: id }).catch(() => {})
 }
 
-/** The list of incidents with this one in it (newest first), as a declaration leaves it. */
-function withIncident(list: readonly Incident[], incident: Incident): Incident[] {
-  if (list.some((i) => i.id === incident.id)) return list as Incident[]
-  return [...list, incident].sort((a, b) => b.declaredAt - a.declaredAt)
+/**
+ * The stored list with the incidents only this screen has yet (declared while the database
+ * opened, their writes queued behind the read), newest first.
+ */
+function withIncidentsOnScreen(stored: Incident[], onScreen: readonly Incident[]): Incident[] {
+  const known = new Set(stored.map((i) => i.id))
+  const missing = onScreen.filter((i) => !known.has(i.id))
+  if (missing.length === 0) return stored
+  return [...stored, ...missing].sort((a, b) => b.declaredAt - a.declaredAt)
 }
 
 /** Performance marks around loading an incident (measured by npm run bench). */
@@ -140,7 +145,7 @@ export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], Re
         ])
         set((s) => ({
           // A declaration made while the list loaded is in it too.
-          incidents: s.record ? withIncident(incidents, s.record.incident) : incidents,
+          incidents: withIncidentsOnScreen(incidents, s.incidents),
           storeStatus: 'ready',
         }))
       } catch (failure) {
@@ -181,6 +186,8 @@ export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], Re
           await rememberOpenIncident(db, get().record?.incident.id ?? null)
           return
         }
+        // The list was shown, or another incident opened, while this one loaded.
+        if (get().openingIncidentId !== id) return
         if (!record) {
           set({ openingIncidentId: null })
           await rememberOpenIncident(db, null)
@@ -193,7 +200,8 @@ export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], Re
     },
 
     showIncidentList() {
-      void rememberOpenIncident(get().db, null)
+      // After any "remember" still waiting for the database (a declaration made as it opened).
+      void openedDatabase().then((db) => rememberOpenIncident(db, null))
       set({ record: null, openingIncidentId: null })
     },
 

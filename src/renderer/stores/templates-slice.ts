@@ -28,8 +28,9 @@ export const createTemplatesSlice: StateCreator<
     // Counted like any other write: "Saving…" until committed, so a reload waits for it.
     set((s) => ({ pendingWrites: s.pendingWrites + 1 }))
     try {
+      // No database (the banner says so already): the templates last this session only.
       const db = await get().openedDatabase()
-      if (!db) throw new Error('offline storage is unavailable')
+      if (!db) return
       await db.settings.put({ key: 'stop-gap-templates', value: next })
       set({ lastSavedAt: Date.now() })
     } catch (error) {

@@ -173,6 +173,37 @@ describe('record store', () => {
     expect(await db.settings.get('open-incident')).toMatchObject({ value: id })
   })
 
+  it('an incident declared and left while the database opened is listed and not resumed', async () => {
+    const db = new WarRoomDatabase(`store-test-${Math.random().toString(36).slice(2)}`)
+    dbs.push(db)
+    const store = createAppStore()
+    const declared = store.getState().declare(declaration('Declared, then left'))
+    const id = store.getState().record!.incident.id
+    store.getState().showIncidentList()
+    await store.getState().initRecord(db)
+    await declared
+    await store.getState().openedDatabase()
+
+    expect(store.getState().record).toBeNull()
+    expect(store.getState().incidents.map((i) => i.id)).toEqual([id])
+    await expect.poll(async () => (await db.settings.get('open-incident'))?.value).toBeNull()
+    const restarted = createAppStore()
+    await restarted.getState().initRecord(db)
+    expect(restarted.getState().record).toBeNull()
+  })
+
+  it('an incident whose record still loads when the list is shown does not open after all', async () => {
+    const { db, store } = await setup()
+    const id = store.getState().record!.incident.id
+    store.getState().showIncidentList()
+    const opening = store.getState().openIncident(id)
+    store.getState().showIncidentList()
+    await opening
+    expect(store.getState().record).toBeNull()
+    expect(store.getState().openingIncidentId).toBeNull()
+    expect(await db.settings.get('open-incident')).toMatchObject({ value: null })
+  })
+
   it('runs in memory and says why when IndexedDB cannot be opened', async () => {
     const store = createAppStore()
     await store.getState().initRecord(null, { name: 'MissingAPIError' })
