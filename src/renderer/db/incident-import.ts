@@ -3,7 +3,11 @@
  * import (quota, a crash) leaves nothing half-written.
  */
 import type { ImportedIncident } from '../../shared/export/incident-file'
-import { ROW_TABLE_NAMES, type IncidentRecord } from '../../shared/incident/model'
+import {
+  ROW_TABLE_NAMES,
+  type IncidentRecord,
+  type TimelineEvent,
+} from '../../shared/incident/model'
 import { rowsOf } from '../../shared/incident/record'
 import { rowStore, type WarRoomDatabase } from './database'
 import { strict } from './record-writer'
@@ -39,15 +43,16 @@ export async function writeImportedIncident(
   const id = s.incident.id
   await target.transaction(
     'rw',
-    ['incidents', ...ROW_TABLE_NAMES, 'events', 'pins', 'commandLog'],
+    ['incidents', ...ROW_TABLE_NAMES, 'events', 'eventBlocks', 'pins', 'commandLog'],
     async () => {
       if (await target.incidents.get(id)) throw new Error(`the incident ${id} already exists`)
       await target.incidents.add(s.incident)
       for (const table of ROW_TABLE_NAMES) await rowStore(target, table).bulkAdd(rowsOf(s, table))
       // The database numbers the events anew; pins follow their events.
-      const seqs = await target.events.bulkAdd(
+      const seqs = await addImportedEvents(
+        target,
+        id,
         s.events.map(({ seq: _seq, ...event }) => event),
-        { allKeys: true },
       )
       const pinnedAt = Date.now()
       await target.pins.bulkAdd(
@@ -62,4 +67,35 @@ export async function writeImportedIncident(
       )
     },
   )
+}
+
+/** Events per block: large enough that rows stop costing, small enough to clone at ease. */
+export const EVENT_BLOCK_SIZE = 500
+
+/**
+ * Numbers an import's events from the events table's own counter and stores them: the
+ * first and the last as rows (the last with its number given, which moves the counter
+ * past all of them, so no later event can take one), the rest in blocks. Resolves with
+ * each event's number, in order.
+ */
+async function addImportedEvents(
+  db: WarRoomDatabase,
+  incidentId: string,
+  events: TimelineEvent[],
+): Promise<number[]> {
+  const [head, ...rest] = events
+  if (!head) return []
+  const first = await db.events.add(head)
+  const tail = rest.pop()
+  if (!tail) return [first]
+  const last = first + events.length - 1
+  await db.events.add({ ...tail, seq: last })
+  const middle = rest.map((event, index) => ({ ...event, seq: first + 1 + index }))
+  const blocks = []
+  for (let at = 0; at < middle.length; at += EVENT_BLOCK_SIZE) {
+    const block = middle.slice(at, at + EVENT_BLOCK_SIZE)
+    blocks.push({ incidentId, first: block[0]!.seq, events: block })
+  }
+  await db.eventBlocks.bulkAdd(blocks)
+  return events.map((_, index) => first + index)
 }

@@ -22,13 +22,14 @@ export async function loadIncidentRecord(
     db.incidents,
     ...ROW_TABLE_NAMES.map((table) => rowStore(db, table)),
     db.events,
+    db.eventBlocks,
     db.pins,
     db.commandLog,
   ]
   return db.transaction('r', tables, async () => {
     const incident = await db.incidents.get(incidentId)
     if (!incident) return null
-    const [lists, events, pins, commandLog] = await Promise.all([
+    const [lists, events, blocks, pins, commandLog] = await Promise.all([
       Promise.all(
         ROW_TABLE_NAMES.map((table) =>
           rowStore(db, table).where('incidentId').equals(incidentId).toArray(),
@@ -38,6 +39,7 @@ export async function loadIncidentRecord(
         .where('[incidentId+at]')
         .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
         .toArray(),
+      db.eventBlocks.where('incidentId').equals(incidentId).toArray(),
       db.pins.where('incidentId').equals(incidentId).toArray(),
       db.commandLog.where('incidentId').equals(incidentId).sortBy('seq'),
     ])
@@ -45,7 +47,8 @@ export async function loadIncidentRecord(
     return inRecordOrder({
       incident,
       ...rows,
-      events,
+      // An imported incident's events are partly in blocks; the record has them all, in order.
+      events: blocks.length ? [...events, ...blocks.flatMap((b) => b.events)] : events,
       pinned: new Set(pins.map((p) => p.seq)),
       commandLog,
     })

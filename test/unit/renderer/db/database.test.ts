@@ -200,7 +200,7 @@ describe('incident database', () => {
       expect.objectContaining({ text: 'written with v1', draft: false, revision: 1 }),
     ])
     expect(record.events.map((e) => e.summary)).toEqual(['declared', 'Fact: written with v1'])
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     db.close()
   })
 })

@@ -2,7 +2,13 @@ import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WarRoomDatabase } from '../../../../src/renderer/db/database'
-import { importClash, writeImportedIncident } from '../../../../src/renderer/db/incident-import'
+import {
+  EVENT_BLOCK_SIZE,
+  importClash,
+  writeImportedIncident,
+} from '../../../../src/renderer/db/incident-import'
+import { commitChanges } from '../../../../src/renderer/db/record-writer'
+import { event } from '../../../../src/shared/incident/change'
 import { loadIncidentRecord } from '../../../../src/renderer/db/record-reader'
 import { verifyCommandLog } from '../../../../src/renderer/db/command-log-reader'
 import { asImportedCopy } from '../../../../src/shared/export/import-copy'
@@ -64,6 +70,45 @@ describe('importing an incident into the record', () => {
     expect(await importClash(db, fresh)).toBe('none')
   })
 
+  it('a large incident: events stored in blocks read back whole and in order, pins kept, and a later event numbered after them', async () => {
+    const db = new WarRoomDatabase(name)
+    const count = EVENT_BLOCK_SIZE * 2 + 3
+    const big = () =>
+      serializeIncidentFile(
+        toIncidentFile(fixtureIncident({ events: count, pinned: [2, EVENT_BLOCK_SIZE + 7] }), {
+          now: T0,
+          exportedBy: 'test',
+        }),
+      )
+    await writeImportedIncident(db, await fromFile(big()))
+    // A few rows, not one per event.
+    expect(await db.events.count()).toBe(2)
+    expect(await db.eventBlocks.count()).toBe(3)
+
+    const read = (await loadIncidentRecord(db, 'inc-1'))!
+    const seqs = read.events.map((e) => e.seq!)
+    expect(new Set(seqs).size).toBe(read.events.length)
+    expect(read.pinned.size).toBe(2)
+    expect(
+      JSON.parse(serializeIncidentFile(toIncidentFile(read, { now: T0, exportedBy: 'test' }))),
+    ).toEqual(JSON.parse(big()))
+
+    const context = { now: T0 + 1, newId: () => 'n', actor: 'Alice' }
+    const later = event(context, 'inc-1', {
+      kind: 'note',
+      action: 'note.fact',
+      summary: 'later',
+      at: T0,
+    })
+    const stored = await commitChanges(db, [{ changes: [], events: [later] }])
+    expect(stored.events[0]!.seq).toBeGreaterThan(Math.max(...seqs))
+    const again = (await loadIncidentRecord(db, 'inc-1'))!
+    expect(again.events).toHaveLength(read.events.length + 1)
+    expect(again.events.map((e) => e.at)).toEqual(
+      [...again.events.map((e) => e.at)].sort((a, b) => a - b),
+    )
+  })
+
   it('writes nothing when any part of the import fails', async () => {
     const db = new WarRoomDatabase(name)
     const imported = await fromFile(fixtureFile())
@@ -78,6 +123,7 @@ describe('importing an incident into the record', () => {
     await expect(writeImportedIncident(db, broken)).rejects.toThrow()
     expect(await db.incidents.count()).toBe(0)
     expect(await db.events.count()).toBe(0)
+    expect(await db.eventBlocks.count()).toBe(0)
     expect(await db.commandLog.count()).toBe(0)
   })
 })
