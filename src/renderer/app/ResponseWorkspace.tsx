@@ -49,9 +49,12 @@ export function ResponseWorkspace({
         ) : (
           <p className="placeholder" role="status">
             Loading the incident…{' '}
-            <button type="button" onClick={() => useAppStore.getState().showIncidentList()}>
-              All incidents
-            </button>
+            {/* A room view only watches: it never changes which incident is open. */}
+            {!roomView && (
+              <button type="button" onClick={() => useAppStore.getState().showIncidentList()}>
+                All incidents
+              </button>
+            )}
           </p>
         )}
       </div>

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import type { Download, Page } from '@playwright/test'
 import { addPerson, guardedWorkspace, propose, approveInRoom } from '../app-helpers'
 import { expect, test } from '../fixtures'
+import { serializeIncidentFile, toIncidentFile } from '../../../src/shared/export/incident-file'
+import { fixtureIncident, T0 } from '../../support/incident-fixture'
 
 async function downloaded(
   page: Page,
@@ -296,3 +298,37 @@ function localInput(minutes: number): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`
 }
+
+test('a large backup imports whole: every event on the timeline, after a reload too, and a new note lands after them', async ({
+  app,
+}) => {
+  // 1,200 events: stored in blocks (see incident-import.ts), read back with the rest.
+  const snapshot = fixtureIncident({ events: 1_200, open: true })
+  const json = serializeIncidentFile(toIncidentFile(snapshot, { now: T0, exportedBy: 'e2e' }))
+  const incidents = app.getByRole('region', { name: 'Incidents' })
+  await incidents.getByLabel('Import incident (JSON)').setInputFiles({
+    name: 'large.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(json),
+  })
+  await expect(incidents.getByRole('status')).toContainText('Imported “title 0”')
+  await incidents.getByRole('button', { name: 'Resume title 0' }).click()
+  const timeline = app.getByRole('region', { name: 'Timeline' })
+  await expect(timeline).toContainText('event 1199')
+  // The 1,200 imported, and what opening it added (the role board given to the gate).
+  await expect(timeline).toContainText('Role board given to the gate')
+  const counted = timeline.getByText(/^\d+ events$/)
+  const shown = Number((await counted.textContent())!.split(' ')[0])
+  expect(shown).toBeGreaterThanOrEqual(1_200)
+  expect(shown).toBeLessThan(1_210)
+
+  await app.reload()
+  await expect(counted).toHaveText(`${shown} events`)
+  const notes = app.getByRole('region', { name: 'Notes' })
+  await notes.getByLabel('New note').fill('Written after the import')
+  await notes.getByLabel('New note').press('Enter')
+  await expect(counted).toHaveText(`${shown + 1} events`)
+  await expect(timeline.getByRole('listitem').last()).toContainText(
+    'Fact: Written after the import',
+  )
+})
