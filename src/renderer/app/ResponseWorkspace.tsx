@@ -73,7 +73,7 @@ export function ResponseWorkspace({
             key={incidentId}
             host={host}
             incidentId={incidentId}
-            record={record}
+            people={record ? { roster, operatorId } : null}
             controlling={!roomView}
           />
         ) : (

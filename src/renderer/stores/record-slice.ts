@@ -56,8 +56,8 @@ export interface RecordSlice {
    */
   openedDatabase(): Promise<WarRoomDatabase | null>
   declare(input: Declaration): Promise<void>
-  /** Opens an incident; `resuming` (after a start) gives way to one declared meanwhile. */
-  openIncident(id: string, options?: { resuming?: boolean }): Promise<void>
+  /** Opens an incident, unless another is declared or opened (or the list shown) meanwhile. */
+  openIncident(id: string): Promise<void>
   showIncidentList(): void
   /** Runs one act on the open incident: shown at once, saved atomically with its events. */
   act(build: (context: ActContext, record: IncidentRecord) => RecordChange | null): Promise<void>
@@ -141,7 +141,7 @@ export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], Re
         // incident was declared meanwhile: what is on screen stays.
         const [incidents] = await Promise.all([
           listIncidents(db),
-          openId && !get().record ? get().openIncident(openId, { resuming: true }) : undefined,
+          openId && !get().record ? get().openIncident(openId) : undefined,
         ])
         set((s) => ({
           // A declaration made while the list loaded is in it too.
@@ -159,6 +159,8 @@ export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], Re
       set((s) => ({
         record: applyToRecord(emptyRecord(incident), change),
         incidents: applyToIncidentList(s.incidents, change),
+        // Whatever was being opened (a start resuming the last incident) gives way.
+        openingIncidentId: null,
       }))
       // Both writes start at once (not one after the other): a reload a moment after
       // declaring resumes the new incident instead of showing the list.
@@ -168,7 +170,7 @@ export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], Re
       ])
     },
 
-    async openIncident(id, options) {
+    async openIncident(id) {
       const { db } = get()
       if (!db) return
       set({ openingIncidentId: id })
@@ -180,13 +182,7 @@ export const createRecordSlice: StateCreator<RecordSlice & RetryHook, [], [], Re
           rememberOpenIncident(db, id),
         ])
         performance.mark(RECORD_LOADED_MARK)
-        if (options?.resuming && get().record) {
-          // Declared while this loaded: the new incident stays on screen (and is remembered).
-          set({ openingIncidentId: null })
-          await rememberOpenIncident(db, get().record?.incident.id ?? null)
-          return
-        }
-        // The list was shown, or another incident opened, while this one loaded.
+        // Another incident was declared or opened, or the list shown, while this one loaded.
         if (get().openingIncidentId !== id) return
         if (!record) {
           set({ openingIncidentId: null })

@@ -1,10 +1,9 @@
 import '@xterm/xterm/css/xterm.css'
 import './terminal.css'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { sanitizePaste } from '../../../shared/commands/sanitize-paste'
 import type { HostClient } from '../../../shared/contract'
-import { activeRoster } from '../../../shared/incident/roster'
-import type { IncidentRecord } from '../../db/record-reader'
+import type { RosterMember } from '../../../shared/commands/gate-model'
 import { useAppStore } from '../../stores/app-store'
 import { BreakGlassControl } from './BreakGlassControl'
 import { RefusedTypingNotice } from './RefusedTypingNotice'
@@ -37,13 +36,16 @@ function activityText(breakGlass: boolean, integration: string, keysPass: boolea
 export function TerminalPanel({
   host,
   incidentId,
-  record,
+  people,
   controlling = true,
 }: {
   host: HostClient
   incidentId: string
-  /** Null while the record still loads: the shell is live before it (the roster follows). */
-  record: IncidentRecord | null
+  /**
+   * Who may break glass and who is at the keyboard; null while the record still loads (the
+   * shell is live before it, break-glass comes with the roster).
+   */
+  people: { roster: RosterMember[]; operatorId: string | null } | null
   /** The leader's working window (keys, size, break-glass); false in a room view window. */
   controlling?: boolean
 }) {
@@ -56,13 +58,6 @@ export function TerminalPanel({
   const [generation, setGeneration] = useState(0)
   const gate = useAppStore((s) => s.gate)
   const sessionId = useAppStore((s) => s.terminalSessionId)
-  const people = record?.people
-  const roles = record?.roles
-  const roster = useMemo(
-    () => (people && roles ? activeRoster(people, roles) : []),
-    [people, roles],
-  )
-  const operatorId = record?.incident.operatorId ?? null
   const breakGlass = gate?.breakGlass ?? null
   const presenting = useAppStore((s) => s.presenting) || !controlling
 
@@ -158,8 +153,8 @@ export function TerminalPanel({
             {gate?.curtain ? 'Show to the room' : 'Hide from the room'}
           </button>
         )}
-        {controlling && !breakGlass && status === 'live' && record && (
-          <BreakGlassControl roster={roster} defaultPersonId={operatorId} />
+        {controlling && !breakGlass && status === 'live' && people && (
+          <BreakGlassControl roster={people.roster} defaultPersonId={people.operatorId} />
         )}
         {controlling && status === 'live' && (
           <button
@@ -176,8 +171,8 @@ export function TerminalPanel({
           </button>
         )}
       </header>
-      {controlling && breakGlass && record && (
-        <BreakGlassControl roster={roster} defaultPersonId={operatorId} />
+      {controlling && breakGlass && people && (
+        <BreakGlassControl roster={people.roster} defaultPersonId={people.operatorId} />
       )}
       {(gate?.integration === 'lost' || gate?.integration === 'none') && (
         <p className="banner banner-error" role="alert" aria-label="Shell integration lost">

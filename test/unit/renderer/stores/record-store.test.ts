@@ -173,6 +173,31 @@ describe('record store', () => {
     expect(await db.settings.get('open-incident')).toMatchObject({ value: id })
   })
 
+  it('an incident declared while the last one is being resumed stays on screen and is the one resumed next', async () => {
+    const { db, store: earlier } = await setup()
+    const earlierId = earlier.getState().record!.incident.id
+
+    const store = createAppStore()
+    let declared: Promise<void> | null = null
+    // Declared the moment the start begins reading the last incident's record.
+    const stop = store.subscribe((state) => {
+      if (state.openingIncidentId !== earlierId || declared) return
+      declared = state.declare(declaration('Declared while resuming'))
+    })
+    await store.getState().initRecord(db)
+    await declared
+    stop()
+
+    expect(declared).not.toBeNull()
+    expect(store.getState().record!.incident.title).toBe('Declared while resuming')
+    expect(store.getState().openingIncidentId).toBeNull()
+    const id = store.getState().record!.incident.id
+    expect(await db.settings.get('open-incident')).toMatchObject({ value: id })
+    const restarted = createAppStore()
+    await restarted.getState().initRecord(db)
+    expect(restarted.getState().record!.incident.id).toBe(id)
+  })
+
   it('an incident declared and left while the database opened is listed and not resumed', async () => {
     const db = new WarRoomDatabase(`store-test-${Math.random().toString(36).slice(2)}`)
     dbs.push(db)
