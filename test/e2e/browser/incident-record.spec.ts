@@ -190,7 +190,12 @@ test('the timeline follows the latest event, until someone scrolls back to read'
 
   // Reading history: new events do not pull the reader away.
   await timeline.getByTestId('timeline-scroller').hover()
-  await app.mouse.wheel(0, -2000)
+  // Scrolled back to the first event (a wheel scroll is animated: under load one may stop
+  // short, so the reader keeps scrolling until it is there), before the next event comes.
+  await expect(async () => {
+    await app.mouse.wheel(0, -2000)
+    await expect(row('Observation 1')).toBeInViewport({ timeout: 1_000 })
+  }).toPass()
   const jump = timeline.getByRole('button', { name: 'Jump to latest' })
   await expect(jump).toBeVisible()
   const before = parseInt((await count.textContent())!, 10)
