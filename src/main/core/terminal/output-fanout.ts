@@ -14,14 +14,21 @@ import type { ReplayBuffer } from './replay-buffer'
 /**
  * Pause the pty above this many sent-but-unacknowledged bytes. VS Code uses 100,000 chars
  * over IPC; tuned here by measurement (npm run bench -- terminal-throughput ctrl-c-flood):
- * see README's benchmark figures. Ctrl-C must reach the prompt within 150 ms during a flood,
- * and everything queued must be parsed first, so this cannot grow much: 256 K paused the pty
- * 3.6 times per MB of a flood; 1 MB paused it 0.6 times but Ctrl-C took 152 ms; 512 K
- * keeps both (about 1 pause per MB, Ctrl-C ~90 ms).
+ * see README's benchmark figures. The page holds a flood's output up to 33 ms to repaint
+ * less (renderer/features/terminal/output-pacer.ts), so the window must cover that: with
+ * 512 K the paced page fell to ~13 MB/s (1.7 pauses per MB); 1 MB gives ~0.8 pauses per MB
+ * and ~15 MB/s. Ctrl-C must reach the prompt within 150 ms and everything queued is parsed
+ * first: ~115–130 ms with this window (the input headroom below lets the prompt through).
  */
-export const FLOW_HIGH_WATERMARK_BYTES = 524_288
+export const FLOW_HIGH_WATERMARK_BYTES = 1_048_576
 /** Resume once the fastest controlling window is below this many unacknowledged bytes. */
-export const FLOW_LOW_WATERMARK_BYTES = 196_608
+export const FLOW_LOW_WATERMARK_BYTES = 393_216
+/**
+ * After the user types, the pty is read again even above the high watermark, for up to this
+ * many more bytes: the answer to a key (the prompt after Ctrl-C during a flood) then comes
+ * at once, not only once the window has parsed its way back below the low watermark.
+ */
+export const INPUT_HEADROOM_BYTES = 262_144
 /** A window this far behind stops getting output and is resynchronised later. */
 export const STALE_AFTER_BYTES = 4 * FLOW_HIGH_WATERMARK_BYTES
 
@@ -46,6 +53,8 @@ export interface OutputFanout {
   remove(id: string): void
   push(batch: Uint8Array): void
   ack(id: string, bytes: number): void
+  /** The user typed into the shell: read its answer now (see INPUT_HEADROOM_BYTES). */
+  noteInput(): void
   has(id: string): boolean
   /**
    * The curtain (a command printing a secret): while closed, output goes only to the
@@ -64,15 +73,19 @@ export function createOutputFanout(options: {
   resume(): void
   highWatermark?: number
   lowWatermark?: number
+  inputHeadroom?: number
   staleAfter?: number
 }): OutputFanout {
   const high = options.highWatermark ?? FLOW_HIGH_WATERMARK_BYTES
   const low = options.lowWatermark ?? FLOW_LOW_WATERMARK_BYTES
   const staleAfter = options.staleAfter ?? STALE_AFTER_BYTES
+  const inputHeadroom = options.inputHeadroom ?? INPUT_HEADROOM_BYTES
   const subscriptions = new Map<string, Subscription>()
   let paused = false
   let pauseCount = 0
   let curtained = false
+  /** Allowed above the high watermark since the user last typed (0 once caught up). */
+  let headroom = 0
 
   /** The fastest controlling window's backlog (null when no window controls the pace). */
   const pace = (): number | null => {
@@ -86,7 +99,8 @@ export function createOutputFanout(options: {
 
   const regulate = () => {
     const backlog = pace()
-    if (!paused && backlog !== null && backlog > high) {
+    if (backlog === null || backlog < low) headroom = 0
+    if (!paused && backlog !== null && backlog > high + headroom) {
       paused = true
       pauseCount++
       options.pause()
@@ -131,6 +145,13 @@ export function createOutputFanout(options: {
       // Caught up with everything it was sent: show it the screen as it is now.
       if (s.stale && s.unacknowledged === 0) sendReplay(s)
       regulate()
+    },
+    noteInput() {
+      headroom = inputHeadroom
+      if (paused && (pace() ?? 0) <= high + headroom) {
+        paused = false
+        options.resume()
+      }
     },
     has(id) {
       return subscriptions.has(id)

@@ -52,6 +52,11 @@ export function createTerminalSession(options: TerminalSessionOptions) {
     resume: () => pty.resume(),
   })
   const batcher = createOutputBatcher({ send: (batch) => fanout.push(batch) })
+  /** Something was written into the shell: its answer is read and sent without delay. */
+  const inputSent = () => {
+    fanout.noteInput()
+    batcher.noteInput()
+  }
   const shell = createShellTracker({
     now: Date.now,
     integrated: options.nonce !== null,
@@ -67,7 +72,7 @@ export function createTerminalSession(options: TerminalSessionOptions) {
     room: options.room,
     shell,
     writeToShell: (data) => {
-      batcher.noteInput()
+      inputSent()
       pty.write(data)
     },
     // Output printed before a mark reaches the screen before what the mark caused.
@@ -162,7 +167,7 @@ export function createTerminalSession(options: TerminalSessionOptions) {
     write(data: string) {
       const screened = gate.screenInput(data)
       if (screened.pass) {
-        batcher.noteInput()
+        inputSent()
         pty.write(screened.pass)
       }
       return { refused: screened.refused, reason: screened.reason }

@@ -3,9 +3,10 @@ import { Terminal } from '@xterm/xterm'
 import type { EventPayload, HostClient, TerminalSession } from '../../../shared/contract'
 import { silenceAnswerBack } from '../../../shared/terminal/silence-answer-back'
 import { takePrestarted } from './terminal-prestart'
+import { createOutputPacer, type OutputPacer } from './output-pacer'
 import { TIMING_MARKS } from '../../../shared/timing-marks'
 
-/** Acknowledge parsed output in steps of this many bytes (16 calls per MB, well under the host's 192 K low watermark). */
+/** Acknowledge parsed output in steps of this many bytes (16 calls per MB, well under the host's 384 K low watermark). */
 export const ACK_EVERY_BYTES = 65_536
 /** Wait for the layout to settle before refitting; resizing a pty is not free. */
 const RESIZE_DEBOUNCE_MS = 50
@@ -51,6 +52,12 @@ export class TerminalController {
   private unacknowledged = 0
   private disposed = false
   private firstOutputSeen = false
+  /** Live output on its way to xterm (held a moment during a flood: see output-pacer). */
+  private readonly pacer: OutputPacer<EventPayload<'terminal.data'>> = createOutputPacer({
+    write: (items) => {
+      for (const item of items) this.writeOutput(item)
+    },
+  })
 
   constructor(private readonly options: TerminalControllerOptions) {
     this.term = new Terminal({
@@ -179,6 +186,7 @@ export class TerminalController {
   /** This window stops showing the shell; the shell and its command keep running. */
   dispose(): void {
     this.disposed = true
+    this.pacer.dispose()
     for (const cleanup of this.cleanups.splice(0)) cleanup()
     if (this.sessionId) {
       void this.options.host['terminal.detach']({ sessionId: this.sessionId }).catch(() => {})
@@ -190,6 +198,7 @@ export class TerminalController {
 
   private send(data: string): void {
     if (!this.sessionId) return
+    this.pacer.noteInput()
     this.options.host['terminal.write']({ sessionId: this.sessionId, data }).then(
       ({ refused, reason }) => {
         if (refused) this.options.onRefused?.(refused, reason ?? 'refused by the gate')
@@ -199,10 +208,19 @@ export class TerminalController {
     )
   }
 
-  private onData({ sessionId, data, replay }: EventPayload<'terminal.data'>): void {
-    if (sessionId !== this.sessionId || this.disposed) return
-    // A replay is the screen as the host last sent it: start from a clean terminal.
-    if (replay) this.term.reset()
+  private onData(payload: EventPayload<'terminal.data'>): void {
+    if (payload.sessionId !== this.sessionId || this.disposed) return
+    if (payload.replay) {
+      // A replay is the screen as the host last sent it: start from a clean terminal.
+      this.pacer.flush()
+      this.term.reset()
+      this.writeOutput(payload)
+      return
+    }
+    this.pacer.push(payload, payload.data.length)
+  }
+
+  private writeOutput({ sessionId, data, replay }: EventPayload<'terminal.data'>): void {
     const length = data.length
     this.term.write(data, () => {
       if (!this.firstOutputSeen && length > 0) {

@@ -32,6 +32,7 @@ function fanout(
     resume: () => (pty.paused = false),
     highWatermark: options.high ?? 100,
     lowWatermark: options.low ?? 40,
+    inputHeadroom: 50,
     staleAfter: options.staleAfter ?? 400,
   })
   return { f, pty }
@@ -50,6 +51,25 @@ describe('output fan-out: flow control per window', () => {
     expect(pty.paused).toBe(true) // 70 unacknowledged: above the low watermark
     f.ack('leader', 40)
     expect(pty.paused).toBe(false)
+  })
+
+  it('after a key is typed the paused shell is read again, for a bounded amount more', () => {
+    const { f, pty } = fanout()
+    const leader = window('leader', true)
+    f.add(leader.subscriber)
+    f.push(bytes(120)) // a flood: paused with 120 unacknowledged
+    expect(pty.paused).toBe(true)
+    f.noteInput() // Ctrl-C: its answer must not wait for the backlog to be parsed
+    expect(pty.paused).toBe(false)
+    f.push(bytes(20))
+    expect(pty.paused).toBe(false) // 140: within the headroom (100 + 50)
+    f.push(bytes(20))
+    expect(pty.paused).toBe(true) // 160: the headroom is bounded
+    f.ack('leader', 140) // caught up: the headroom is gone with the backlog
+    expect(pty.paused).toBe(false)
+    f.push(bytes(110))
+    expect(pty.paused).toBe(true)
+    expect(leader.received()).toBe(270)
   })
 
   it('never pauses for a window that does not set the pace, and never while nobody watches', () => {
