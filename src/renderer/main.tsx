@@ -1,6 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { connectHost, isParticipantPage } from './api/connect-host'
+import { isParticipantPage, sharedHostLink } from './api/connect-host'
 // Tokens and shared styles first: each feature's stylesheet (imported by its components)
 // comes after them in the cascade and may refine them.
 import './app/tokens.css'
@@ -11,11 +11,13 @@ import { useAppStore } from './stores/app-store'
 import { listenForRecord } from './stores/record-sync'
 import { isRoomViewPage } from './features/room/room-view'
 import { prestartTerminal } from './features/terminal/terminal-prestart'
+import { bootedIncidentId, discardBootedTerminal } from './features/terminal/terminal-boot'
+import { TIMING_MARKS } from '../shared/timing-marks'
 
 async function connect(): Promise<void> {
   const store = useAppStore.getState()
   try {
-    const link = await connectHost()
+    const link = await sharedHostLink()
     link.onLost(() => useAppStore.getState().hostLost())
     link.client.on('gate.snapshot', (snapshot) => useAppStore.getState().gateChanged(snapshot))
     link.client.on('gate.log', ({ entry }) => void useAppStore.getState().commandLogged(entry))
@@ -59,32 +61,63 @@ function flushOnLeave(): void {
   })
 }
 
-const root = document.getElementById('root')
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  )
-}
-const connected = connect()
-if (!isParticipantPage()) {
-  // The record lives in the leader's browser; a participant's page has none.
-  flushOnLeave()
-  // Other windows on this record (a room view, a second tab) tell this one what they saved.
-  listenForRecord((message) => useAppStore.getState().remoteChanged(message))
-  const recordLoaded = loadRecord()
-  // The incident's shell starts while its record loads (not after the workspace renders).
-  if (!isRoomViewPage()) {
-    const stop = useAppStore.subscribe((state) => {
-      // Not waiting for app.info: the terminal panel may mount in the same update, and it
-      // must find this start (one shell per incident), not start one of its own.
-      if (!state.host || !state.openingIncidentId) return
-      prestartTerminal(state.host, state.openingIncidentId)
-      stop()
-    })
+/**
+ * The start-up path's terminal is taken by the terminal panel of its incident; when the app
+ * shows something else (the list, another incident, no host) it goes.
+ */
+function releaseUnusedBootTerminal(): void {
+  const check = (state: ReturnType<typeof useAppStore.getState>): boolean => {
+    const booted = bootedIncidentId()
+    if (booted === null) return true
+    const shown = state.record?.incident.id ?? state.openingIncidentId
+    if (state.hostStatus === 'failed' || (state.storeStatus !== 'starting' && shown !== booted)) {
+      discardBootedTerminal()
+      return true
+    }
+    return false
   }
-  // What the host's gate recorded while no window stored it (a reload, a crash) comes now,
-  // stored before any live entry (those that arrived first wait behind it, in log order).
-  void Promise.all([connected, recordLoaded]).then(() => useAppStore.getState().catchUpCommandLog())
+  if (check(useAppStore.getState())) return
+  const stop = useAppStore.subscribe((state) => {
+    if (check(state)) stop()
+  })
+}
+
+/** Starts the app (called by boot/boot.ts once the shell shows, or at once). */
+export function startApp(): void {
+  performance.mark(TIMING_MARKS.appLoaded)
+  const root = document.getElementById('root')
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    )
+  }
+  const connected = connect()
+  if (!isParticipantPage()) {
+    // The record lives in the leader's browser; a participant's page has none.
+    flushOnLeave()
+    // Other windows on this record (a room view, a second tab) tell this one what they saved.
+    listenForRecord((message) => useAppStore.getState().remoteChanged(message))
+    const recordLoaded = loadRecord()
+    // The incident's shell starts while its record loads (not after the workspace renders).
+    if (!isRoomViewPage()) {
+      const stop = useAppStore.subscribe((state) => {
+        // Not waiting for app.info: the terminal panel may mount in the same update, and it
+        // must find this start (one shell per incident), not start one of its own.
+        if (!state.host || !state.openingIncidentId) return
+        // Already attached by the start-up path: the panel takes that one.
+        if (bootedIncidentId() !== state.openingIncidentId) {
+          prestartTerminal(state.host, state.openingIncidentId)
+        }
+        stop()
+      })
+      releaseUnusedBootTerminal()
+    }
+    // What the host's gate recorded while no window stored it (a reload, a crash) comes now,
+    // stored before any live entry (those that arrived first wait behind it, in log order).
+    void Promise.all([connected, recordLoaded]).then(() =>
+      useAppStore.getState().catchUpCommandLog(),
+    )
+  }
 }

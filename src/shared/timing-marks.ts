@@ -3,6 +3,8 @@
  * rename cannot silently break a benchmark.
  */
 export const TIMING_MARKS = {
+  /** The app's bundle started (after the start-up path showed the shell: boot/boot.ts). */
+  appLoaded: 'warroom:app-loaded',
   recordLoadStart: 'warroom:record-load-start',
   recordLoaded: 'warroom:record-loaded',
   /** The first shell output parsed by xterm. */

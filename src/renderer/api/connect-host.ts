@@ -36,3 +36,14 @@ export async function connectHost(): Promise<HostLink> {
   )
   return { client: socket.client, onLost: socket.onClose }
 }
+
+let shared: Promise<HostLink> | null = null
+
+/**
+ * The page's one link to the host: the start-up path (the terminal, before the app's
+ * bundle) and the app share it, so the shell attached early is attached on this link.
+ */
+export function sharedHostLink(): Promise<HostLink> {
+  shared ??= connectHost()
+  return shared
+}

@@ -11,8 +11,9 @@ import type { Incident, RowOf, RowTable, TimelineEvent } from '../../shared/inci
 import type { CommandLogRow } from '../../shared/commands/command-log'
 import type { StopGapTemplate } from '../../shared/commands/stop-gap-templates'
 import type { UpdateCadence } from '../../shared/closing/stakeholder-updates'
+import { DATABASE_NAME } from './database-name'
 
-export const DATABASE_NAME = 'war-room'
+export { DATABASE_NAME } from './database-name'
 
 /** Small per-window settings kept with the record (localStorage is lost on a crash). */
 export type Setting =

@@ -7,7 +7,12 @@ import type { RosterMember } from '../../../shared/commands/gate-model'
 import { useAppStore } from '../../stores/app-store'
 import { BreakGlassControl } from './BreakGlassControl'
 import { RefusedTypingNotice } from './RefusedTypingNotice'
-import { TerminalController, type TerminalStatus } from './terminal-controller'
+import {
+  TerminalController,
+  type TerminalCallbacks,
+  type TerminalStatus,
+} from './terminal-controller'
+import { adoptBootedTerminal } from './terminal-boot'
 import { TerminalView } from './TerminalView'
 import { askToForce } from './ask-to-force'
 
@@ -70,12 +75,7 @@ export function TerminalPanel({
     if (!container) return
     setStatus('starting')
     setDetail(undefined)
-    const controller = new TerminalController({
-      host,
-      container,
-      // A room view only shows the incident's shell; the leader's window starts one if needed.
-      target: controlling ? { incidentId } : { incidentId, attachOnly: true },
-      controlling,
+    const callbacks: TerminalCallbacks = {
       onStatus: (next, message) => {
         setStatus(next)
         setDetail(message)
@@ -108,9 +108,21 @@ export function TerminalPanel({
         useAppStore.getState().setProposalDraft(paste.text)
         setPasteNotice(`Pasted text went to the proposal box${removed}.`)
       },
-    })
+    }
+    // The start-up path may have attached this incident's shell already: take it over.
+    const adopted = controlling ? adoptBootedTerminal(incidentId, container, callbacks) : null
+    const controller =
+      adopted ??
+      new TerminalController({
+        host,
+        container,
+        // A room view only shows the incident's shell; the leader's window starts one if needed.
+        target: controlling ? { incidentId } : { incidentId, attachOnly: true },
+        controlling,
+        ...callbacks,
+      })
     controllerRef.current = controller
-    void controller.start()
+    if (!adopted) void controller.start()
     return () => {
       controllerRef.current = null
       controller.dispose()

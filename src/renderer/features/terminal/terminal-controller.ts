@@ -21,12 +21,8 @@ export type TerminalStatus = 'starting' | 'live' | 'exited' | 'failed'
 export type TerminalTarget =
   { incidentId: string; cwd?: string; attachOnly?: boolean } | { sessionId: string }
 
-export interface TerminalControllerOptions {
-  host: HostClient
-  container: HTMLElement
-  target: TerminalTarget
-  /** The leader's working window: keys go to the gate, the pty follows this window's size. */
-  controlling: boolean
+/** What the view around the terminal is told; swapped when a view adopts it (rebind). */
+export interface TerminalCallbacks {
   onStatus(status: TerminalStatus, detail?: string): void
   /** The pty is attached: its gate can be asked. */
   onSession?(session: TerminalSession | null): void
@@ -34,6 +30,16 @@ export interface TerminalControllerOptions {
   onRefused?(data: string, reason: string): void
   /** Text pasted into the terminal, before anything reaches it (see TerminalPanel). */
   onPaste?(raw: string): void
+  /** The first shell output was parsed (the start-up path loads the app after it). */
+  onFirstOutput?(): void
+}
+
+export interface TerminalControllerOptions extends TerminalCallbacks {
+  host: HostClient
+  container: HTMLElement
+  target: TerminalTarget
+  /** The leader's working window: keys go to the gate, the pty follows this window's size. */
+  controlling: boolean
   fontSize?: number
 }
 
@@ -52,6 +58,7 @@ export class TerminalController {
   private unacknowledged = 0
   private disposed = false
   private firstOutputSeen = false
+  private callbacks: TerminalCallbacks
   /** Live output on its way to xterm (held a moment during a flood: see output-pacer). */
   private readonly pacer: OutputPacer<EventPayload<'terminal.data'>> = createOutputPacer({
     write: (items) => {
@@ -60,6 +67,7 @@ export class TerminalController {
   })
 
   constructor(private readonly options: TerminalControllerOptions) {
+    this.callbacks = options
     this.term = new Terminal({
       scrollback: SCROLLBACK_LINES,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
@@ -90,7 +98,7 @@ export class TerminalController {
       host.on('terminal.data', (payload) => this.onData(payload)),
       host.on('terminal.exit', ({ sessionId, exitCode }) => {
         if (sessionId !== this.sessionId) return
-        this.options.onStatus('exited', `shell exited with code ${exitCode}`)
+        this.callbacks.onStatus('exited', `shell exited with code ${exitCode}`)
       }),
     )
     try {
@@ -106,10 +114,10 @@ export class TerminalController {
       if (controlling && (session.cols !== this.term.cols || session.rows !== this.term.rows)) {
         void host['terminal.resize']({ sessionId, cols: this.term.cols, rows: this.term.rows })
       }
-      this.options.onSession?.(session)
-      this.options.onStatus('live')
+      this.callbacks.onSession?.(session)
+      this.callbacks.onStatus('live')
     } catch (error) {
-      this.options.onStatus('failed', error instanceof Error ? error.message : String(error))
+      this.callbacks.onStatus('failed', error instanceof Error ? error.message : String(error))
       return
     }
     if (controlling) this.wireInput(container)
@@ -155,6 +163,15 @@ export class TerminalController {
     this.term.focus()
   }
 
+  get isDisposed(): boolean {
+    return this.disposed
+  }
+
+  /** Another view takes this terminal over (the start-up path hands it to the app). */
+  rebind(callbacks: TerminalCallbacks): void {
+    this.callbacks = callbacks
+  }
+
   /** Larger type for the room (Present, the room view); the view refits to its panel. */
   setFontSize(px: number): void {
     if (this.disposed || this.term.options.fontSize === px) return
@@ -177,7 +194,7 @@ export class TerminalController {
       event.preventDefault()
       event.stopImmediatePropagation()
       const raw = event.clipboardData?.getData('text/plain') ?? ''
-      if (raw) this.options.onPaste?.(raw)
+      if (raw) this.callbacks.onPaste?.(raw)
     }
     container.addEventListener('paste', onPaste, { capture: true })
     this.cleanups.push(() => container.removeEventListener('paste', onPaste, { capture: true }))
@@ -192,7 +209,7 @@ export class TerminalController {
       void this.options.host['terminal.detach']({ sessionId: this.sessionId }).catch(() => {})
     }
     this.sessionId = null
-    this.options.onSession?.(null)
+    this.callbacks.onSession?.(null)
     this.term.dispose()
   }
 
@@ -201,10 +218,10 @@ export class TerminalController {
     this.pacer.noteInput()
     this.options.host['terminal.write']({ sessionId: this.sessionId, data }).then(
       ({ refused, reason }) => {
-        if (refused) this.options.onRefused?.(refused, reason ?? 'refused by the gate')
+        if (refused) this.callbacks.onRefused?.(refused, reason ?? 'refused by the gate')
       },
       (error: unknown) =>
-        this.options.onStatus('failed', error instanceof Error ? error.message : String(error)),
+        this.callbacks.onStatus('failed', error instanceof Error ? error.message : String(error)),
     )
   }
 
@@ -226,6 +243,7 @@ export class TerminalController {
       if (!this.firstOutputSeen && length > 0) {
         this.firstOutputSeen = true
         performance.mark(LIVE_PROMPT_MARK)
+        this.callbacks.onFirstOutput?.()
       }
       this.unacknowledged += length
       if (this.unacknowledged < ACK_EVERY_BYTES && !replay) return

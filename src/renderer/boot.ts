@@ -1,0 +1,22 @@
+/**
+ * The page's entry: a small bundle (xterm and the host link, like a bare terminal page).
+ * In the leader's working window that resumes an incident, the incident's shell is attached
+ * and shown first (features/terminal/terminal-boot.ts). The app (React, the record in
+ * IndexedDB, the panels) is fetched meanwhile and starts once the shell's first output is
+ * on screen; its terminal panel takes that terminal over.
+ */
+import { isParticipantPage } from './api/connect-host'
+import { isRoomViewPage } from './features/room/room-view'
+import { startTerminalFirst } from './features/terminal/terminal-boot'
+
+const terminalFirst = isParticipantPage() || isRoomViewPage() ? null : startTerminalFirst()
+void Promise.all([import('./main'), terminalFirst]).then(
+  ([{ startApp }]) => startApp(),
+  (error: unknown) => {
+    const alert = document.createElement('p')
+    alert.className = 'banner banner-error'
+    alert.setAttribute('role', 'alert')
+    alert.textContent = `War Room could not load: ${error instanceof Error ? error.message : String(error)}. Reload the page.`
+    document.body.prepend(alert)
+  },
+)

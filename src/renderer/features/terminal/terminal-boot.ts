@@ -1,0 +1,188 @@
+/**
+ * The terminal first: on a start that resumes an incident, its shell is shown before the
+ * app's bundle (React, Dexie, the panels) is even loaded. This module is part of the small
+ * start-up bundle (see boot/boot.ts): it reads which incident was open, attaches that
+ * incident's shell in a skeleton of the loading workspace laid over the page, and hands
+ * the live terminal to the app's terminal panel when it mounts (adoptBootedTerminal), or
+ * lets it go when the app shows something else (discardBootedTerminal).
+ */
+import '@xterm/xterm/css/xterm.css'
+import '../../app/tokens.css'
+import '../../app/base.css'
+import '../../app/layout.css'
+import './terminal.css'
+import type { TerminalSession } from '../../../shared/contract'
+import { sharedHostLink } from '../../api/connect-host'
+import { readOpenIncident } from '../../db/read-open-incident'
+import {
+  TerminalController,
+  type TerminalCallbacks,
+  type TerminalStatus,
+} from './terminal-controller'
+
+/** The app loads after the shell's first output, or after this long whatever happens. */
+export const APP_LOAD_DEADLINE_MS = 1_500
+
+interface Booted {
+  incidentId: string
+  controller: TerminalController
+  screen: HTMLElement
+  host: HTMLElement
+  /** What the controller said before the app took it over, replayed to the app. */
+  status: { status: TerminalStatus; detail?: string }
+  session: TerminalSession | null
+  refused: { data: string; reason: string } | null
+  paste: string | null
+}
+
+let booted: Booted | null = null
+
+const STATUS_TEXT: Record<TerminalStatus, string> = {
+  starting: 'Starting shell…',
+  live: 'Live',
+  exited: 'Shell exited',
+  failed: 'Terminal failed',
+}
+
+/** The loading workspace's layout (same classes as the app's), with only the terminal. */
+function skeleton(): { screen: HTMLElement; host: HTMLElement; status: HTMLElement } {
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = '') => {
+    const node = document.createElement(tag)
+    if (className) node.className = className
+    if (text) node.textContent = text
+    return node
+  }
+  const screen = el('div', 'app boot-screen')
+  const header = el('header', 'app-header')
+  header.append(el('h1', '', 'War Room'))
+  const workspace = el('main', 'workspace')
+  workspace.setAttribute('aria-busy', 'true')
+  const left = el('div', 'column-left')
+  const loading = el('p', 'placeholder', 'Loading the incident…')
+  loading.setAttribute('role', 'status')
+  left.append(loading)
+  const center = el('div', 'column-center')
+  const panel = el('section', 'panel panel-terminal')
+  panel.setAttribute('aria-label', 'Terminal')
+  const panelHeader = el('header', 'panel-header')
+  const status = el('span', 'terminal-status terminal-status-starting', STATUS_TEXT.starting)
+  status.setAttribute('role', 'status')
+  panelHeader.append(el('h2', '', 'Terminal'), status)
+  const frame = el('div', 'terminal-frame')
+  const hostParent = el('div', 'terminal-host')
+  const host = el('div', 'terminal-adoptable')
+  hostParent.append(host)
+  frame.append(hostParent)
+  panel.append(panelHeader, frame)
+  center.append(panel)
+  workspace.append(left, center, el('div', 'column-side'))
+  screen.append(header, workspace)
+  return { screen, host, status }
+}
+
+/** While the skeleton lies over the page, the app under it is out of reach (and of AT). */
+function coverApp(covered: boolean): void {
+  const root = document.getElementById('root')
+  if (!root) return
+  root.inert = covered
+}
+
+/**
+ * Resumes the open incident's shell before the app loads. Resolves when the app should
+ * load: at the shell's first output, when there is nothing to resume, on any failure (the
+ * app then does everything itself), or at the deadline. Never rejects.
+ */
+export async function startTerminalFirst(): Promise<void> {
+  try {
+    const [incidentId, link] = await Promise.all([readOpenIncident(), sharedHostLink()])
+    if (!incidentId) return
+    const { screen, host, status: statusText } = skeleton()
+    let firstOutput: () => void = () => {}
+    const shown = new Promise<void>((resolve) => (firstOutput = resolve))
+    const callbacks: TerminalCallbacks = {
+      onStatus: (status, detail) => {
+        if (booted) booted.status = detail === undefined ? { status } : { status, detail }
+        statusText.className = `terminal-status terminal-status-${status}`
+        statusText.textContent = STATUS_TEXT[status] + (detail ? `: ${detail}` : '')
+        if (status === 'failed' || status === 'exited') firstOutput()
+      },
+      onSession: (session) => {
+        if (booted) booted.session = session
+      },
+      onRefused: (data, reason) => {
+        if (booted) booted.refused = { data, reason }
+      },
+      onPaste: (raw) => {
+        if (booted) booted.paste = raw
+      },
+      onFirstOutput: () => firstOutput(),
+    }
+    const controller = new TerminalController({
+      host: link.client,
+      container: host,
+      target: { incidentId },
+      controlling: true,
+      ...callbacks,
+    })
+    booted = {
+      incidentId,
+      controller,
+      screen,
+      host,
+      status: { status: 'starting' },
+      session: null,
+      refused: null,
+      paste: null,
+    }
+    document.body.append(screen)
+    coverApp(true)
+    void controller.start()
+    await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, APP_LOAD_DEADLINE_MS))])
+  } catch {
+    // The app reports what failed (it shares the same link).
+  }
+}
+
+/** The incident whose shell the start-up path attached, until the app takes it or lets go. */
+export function bootedIncidentId(): string | null {
+  return booted?.incidentId ?? null
+}
+
+/**
+ * The app's terminal panel for `incidentId` takes the live terminal: it moves into
+ * `container`, reports to `callbacks` from now on (told right after what happened so far), and
+ * the skeleton goes. Null when there is none for this incident (the panel starts its own).
+ */
+export function adoptBootedTerminal(
+  incidentId: string,
+  container: HTMLElement,
+  callbacks: TerminalCallbacks,
+): TerminalController | null {
+  if (!booted || booted.incidentId !== incidentId) return null
+  const taken = booted
+  booted = null
+  container.append(taken.host)
+  taken.screen.remove()
+  coverApp(false)
+  taken.controller.rebind(callbacks)
+  // Told once the panel holds the controller (its paste handler uses it), unless the panel
+  // already let it go again.
+  queueMicrotask(() => {
+    if (taken.controller.isDisposed) return
+    callbacks.onStatus(taken.status.status, taken.status.detail)
+    if (taken.session) callbacks.onSession?.(taken.session)
+    if (taken.refused) callbacks.onRefused?.(taken.refused.data, taken.refused.reason)
+    if (taken.paste) callbacks.onPaste?.(taken.paste)
+  })
+  return taken.controller
+}
+
+/** The app shows something else (the list, another incident): the early view goes. */
+export function discardBootedTerminal(): void {
+  if (!booted) return
+  const dropped = booted
+  booted = null
+  dropped.controller.dispose() // the shell keeps running on the host
+  dropped.screen.remove()
+  coverApp(false)
+}
