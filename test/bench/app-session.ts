@@ -61,22 +61,32 @@ export interface AppSession {
   close(): Promise<void>
 }
 
-/** A browser profile of its own with the app open (on `on`'s host, or a new one). */
+/**
+ * A browser profile of its own with the app open (on `on`'s host, or a new one), or a new
+ * page in `inContext` (a persistent context the caller owns: closing the session leaves it).
+ */
 export async function openAppSession(
-  options: { initScript?: string; on?: BenchHost } = {},
+  options: { initScript?: string; on?: BenchHost; inContext?: BrowserContext } = {},
 ): Promise<AppSession> {
   const served = options.on ?? (await startBenchHost())
-  const context = await launchPersistentBench(mkdtempSync(join(tmpdir(), 'warroom-bench-profile-')))
+  const context =
+    options.inContext ??
+    (await launchPersistentBench(mkdtempSync(join(tmpdir(), 'warroom-bench-profile-'))))
   // tsx compiles page functions with esbuild's keepNames, which calls __name in the page.
   await context.addInitScript('globalThis.__name = (fn) => fn')
   if (options.initScript) await context.addInitScript(options.initScript)
-  const page = context.pages()[0] ?? (await context.newPage())
+  const page = options.inContext
+    ? await context.newPage()
+    : (context.pages()[0] ?? (await context.newPage()))
   let closing = false
   // Said at once: a benchmark otherwise only learns it at its next call into the page.
   page.on('crash', () => console.error('benchmark: the app page crashed'))
-  context.on('close', () => {
-    if (!closing) console.error('benchmark: the browser went away (killed from outside?)')
-  })
+  // (A caller's context is disconnected and reconnected on purpose: see detached-browser.ts.)
+  if (!options.inContext) {
+    context.on('close', () => {
+      if (!closing) console.error('benchmark: the browser went away (killed from outside?)')
+    })
+  }
   await page.goto(served.url)
   return {
     host: served.host,
@@ -86,7 +96,8 @@ export async function openAppSession(
     page,
     close: async () => {
       closing = true
-      await context.close()
+      if (options.inContext) await page.close().catch(() => {})
+      else await context.close()
       // A host given by the caller is the caller's to close.
       if (!options.on) await served.close()
     },

@@ -72,49 +72,60 @@ export async function shellAtPrompt(page: Page): Promise<void> {
 /** How a flood is started in the page: the app's Run button, or a bare page's `runCommand`. */
 export type FloodStart = { click: 'run' } | { runCommand: string }
 
+export interface PaintedRequest {
+  /** Selector of the terminal's rows. */
+  rows: string
+  sentinel: string
+  start: FloodStart
+}
+
+/** The terminal's rows in the app (the selector a PaintedRequest takes). */
+export const APP_ROWS = '[aria-label="Terminal"] .xterm-rows'
+
 /**
- * In the page: starts the flood and resolves with the ms until `sentinel` is painted in the
- * terminal's rows (`rows`, a selector), and the rows just before it (to check that nothing
- * was lost).
+ * Runs in the page: starts the flood and resolves with the ms until `sentinel` is painted
+ * in the terminal's rows, and the rows just before it (to check that nothing was lost).
+ * Self-contained, so a bare CDP session can evaluate it too (see detached-browser.ts).
  */
+export function paintedAfterStart({ rows: selector, sentinel, start }: PaintedRequest) {
+  return new Promise<{ ms: number; before: string }>((resolve) => {
+    const rows = document.querySelector(selector)!
+    let begin: () => void
+    if ('click' in start) {
+      const run = [...document.querySelectorAll('[aria-label="Pending commands"] button')].find(
+        (b) => b.textContent === 'Run',
+      ) as HTMLButtonElement | undefined
+      // A click on a disabled button does nothing: fail at once rather than wait forever.
+      if (!run || run.disabled) throw new Error('the Run button is not there or not enabled')
+      begin = () => run.click()
+    } else {
+      const w = window as unknown as { runCommand(text: string): Promise<void> }
+      begin = () => void w.runCommand(start.runCommand)
+    }
+    const observer = new MutationObserver(() => {
+      if (!rows.textContent?.includes(sentinel)) return
+      observer.disconnect()
+      // Queued from the frame that painted the sentinel: runs once it is drawn (see
+      // terminal-throughput.ts for why not the next animation frame).
+      setTimeout(() => {
+        const lines = [...rows.children].map((row) => row.textContent ?? '')
+        const at = lines.findIndex((line) => line.includes(sentinel))
+        // The rows before it, joined: a long line wraps over several rows.
+        const before = lines.slice(Math.max(0, at - 4), at).map((l) => l.trimEnd())
+        resolve({ ms: performance.now() - started, before: before.join('') })
+      }, 0)
+    })
+    observer.observe(rows, { childList: true, subtree: true, characterData: true })
+    const started = performance.now()
+    begin()
+  })
+}
+
+/** `paintedAfterStart` through Playwright. */
 export function untilPainted(page: Page, rows: string, sentinel: string, start: FloodStart) {
-  return page.evaluate(
-    ({ rows: selector, sentinel, start }) =>
-      new Promise<{ ms: number; before: string }>((resolve) => {
-        const rows = document.querySelector(selector)!
-        let begin: () => void
-        if ('click' in start) {
-          const run = [...document.querySelectorAll('[aria-label="Pending commands"] button')].find(
-            (b) => b.textContent === 'Run',
-          ) as HTMLButtonElement | undefined
-          // A click on a disabled button does nothing: fail at once rather than wait forever.
-          if (!run || run.disabled) throw new Error('the Run button is not there or not enabled')
-          begin = () => run.click()
-        } else {
-          const w = window as unknown as { runCommand(text: string): Promise<void> }
-          begin = () => void w.runCommand(start.runCommand)
-        }
-        const observer = new MutationObserver(() => {
-          if (!rows.textContent?.includes(sentinel)) return
-          observer.disconnect()
-          // Queued from the frame that painted the sentinel: runs once it is drawn (see
-          // terminal-throughput.ts for why not the next animation frame).
-          setTimeout(() => {
-            const lines = [...rows.children].map((row) => row.textContent ?? '')
-            const at = lines.findIndex((line) => line.includes(sentinel))
-            // The rows before it, joined: a long line wraps over several rows.
-            const before = lines.slice(Math.max(0, at - 4), at).map((l) => l.trimEnd())
-            resolve({ ms: performance.now() - started, before: before.join('') })
-          }, 0)
-        })
-        observer.observe(rows, { childList: true, subtree: true, characterData: true })
-        const started = performance.now()
-        begin()
-      }),
-    { rows, sentinel, start },
-  )
+  return page.evaluate(paintedAfterStart, { rows, sentinel, start })
 }
 
 /** In the app: clicks Run, ms until `sentinel` is painted (and the rows before it). */
 export const clickRunUntilPainted = (page: Page, sentinel: string) =>
-  untilPainted(page, '[aria-label="Terminal"] .xterm-rows', sentinel, { click: 'run' })
+  untilPainted(page, APP_ROWS, sentinel, { click: 'run' })

@@ -2,24 +2,18 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as nodePty from 'node-pty'
-import type { Browser, Page } from '@playwright/test'
 import { openAppSession, type AppSession } from '../app-session'
-import {
-  launchBenchBrowser,
-  serveBareLive,
-  serveBareXterm,
-  type BareLiveSite,
-  type StaticSite,
-} from '../browser'
+import { serveBareLive, serveBareXterm, type BareLiveSite, type StaticSite } from '../browser'
+import { launchDetachableBrowser, type DetachableBrowser } from '../detached-browser'
 import { beforeRewriteVariants, loadBeforeRewrite, type BeforeRewrite } from '../before-rewrite'
 import { FLOOD_SENTINEL, writeFlood, type Flood } from '../flood'
 import {
-  clickRunUntilPainted,
+  APP_ROWS,
   guardedBenchApp,
+  paintedAfterStart,
   proposeAllowListed,
   runAndWait,
   shellAtPrompt,
-  untilPainted,
 } from '../guarded-app'
 import type { Benchmark } from '../harness'
 import { createCpuLog, withCpu } from '../process-cpu'
@@ -39,38 +33,33 @@ function rawPtyRead(path: string): Promise<number> {
   })
 }
 
-/** In a bare-xterm-live page: `cat file` through the gate, ms until the sentinel is painted. */
-const floodBareLive = (page: Page, file: string) =>
-  untilPainted(page, '.xterm-rows', FLOOD_SENTINEL, { runCommand: `cat ${file}` })
-
-/** In the bare page with no host: feeds the flood to xterm, ms until the sentinel is painted. */
-function feedDirect(page: Page) {
-  return page.evaluate(
-    ({ sentinel }) =>
-      new Promise<number>((resolve) => {
-        const w = window as unknown as { flood: string; feed(d: string): Promise<void> }
-        const rows = document.querySelector('.xterm-rows')!
-        w.feed('\u001bc') // reset: the last round's sentinel is off screen
-        const started = performance.now()
-        const observer = new MutationObserver(() => {
-          if (!rows.textContent?.includes(sentinel)) return
-          observer.disconnect()
-          setTimeout(() => resolve(performance.now() - started), 0)
-        })
-        observer.observe(rows, { childList: true, subtree: true, characterData: true })
-        // xterm discards writes beyond 50 MB queued: keep a window of 1 MB in flight.
-        const chunks: string[] = []
-        for (let at = 0; at < w.flood.length; at += 65_536) {
-          chunks.push(w.flood.slice(at, at + 65_536))
-        }
-        let next = 0
-        const pump = () => {
-          if (next < chunks.length) void w.feed(chunks[next++]!).then(pump)
-        }
-        for (let i = 0; i < 16; i++) pump()
-      }),
-    { sentinel: FLOOD_SENTINEL },
-  )
+/**
+ * Runs in the bare page with no host: feeds the flood (fetched at set-up) to xterm, ms
+ * until the sentinel is painted.
+ */
+function feedDirect({ sentinel }: { sentinel: string }) {
+  return new Promise<number>((resolve) => {
+    const w = window as unknown as { flood: string; feed(d: string): Promise<void> }
+    const rows = document.querySelector('.xterm-rows')!
+    w.feed('\u001bc') // reset: the last round's sentinel is off screen
+    const started = performance.now()
+    const observer = new MutationObserver(() => {
+      if (!rows.textContent?.includes(sentinel)) return
+      observer.disconnect()
+      setTimeout(() => resolve(performance.now() - started), 0)
+    })
+    observer.observe(rows, { childList: true, subtree: true, characterData: true })
+    // xterm discards writes beyond 50 MB queued: keep a window of 1 MB in flight.
+    const chunks: string[] = []
+    for (let at = 0; at < w.flood.length; at += 65_536) {
+      chunks.push(w.flood.slice(at, at + 65_536))
+    }
+    let next = 0
+    const pump = () => {
+      if (next < chunks.length) void w.feed(chunks[next++]!).then(pump)
+    }
+    for (let i = 0; i < 16; i++) pump()
+  })
 }
 
 const checkIntact = (variant: string, before: string, flood: Flood) => {
@@ -96,10 +85,12 @@ const checkIntact = (variant: string, before: string, flood: Flood) => {
 export function terminalThroughputBenchmark(): Benchmark {
   let session: AppSession
   let bare: StaticSite
-  let browser: Browser
-  let barePage: Page
+  let browser: DetachableBrowser
   let live: BareLiveSite
-  let livePage: Page
+  /** Each page by its address (with the trailing slash: ports share their first digits). */
+  let appAt = ''
+  let bareAt = ''
+  let liveAt = ''
   let before: BeforeRewrite | null = null
   let file = ''
   let flood: Flood = { lastLine: '', bytes: 0 }
@@ -128,23 +119,26 @@ export function terminalThroughputBenchmark(): Benchmark {
     async setup() {
       file = join(mkdtempSync(join(tmpdir(), 'warroom-flood-')), 'flood.log')
       flood = await writeFlood(file)
-      session = await openAppSession()
+      // One browser for the three pages, measured with Playwright disconnected.
+      browser = await launchDetachableBrowser()
+      session = await openAppSession({ inContext: browser.context })
+      appAt = `${new URL(session.url).origin}/`
       await guardedBenchApp(session.page, 'Throughput benchmark', ['cat', 'clear'])
       bare = await serveBareXterm()
+      bareAt = `${new URL(bare.url).origin}/`
       // The same bytes as the pty gives xterm (the tty turns \n into \r\n).
       const body = readFileSync(file, 'utf8').replace(/\n/g, '\r\n')
-      browser = await launchBenchBrowser()
-      barePage = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-      await barePage.addInitScript('globalThis.__name = (fn) => fn')
+      const barePage = await browser.context.newPage()
       await barePage.route('**/flood.txt', (route) =>
         route.fulfill({ body, contentType: 'text/plain; charset=utf-8' }),
       )
       await barePage.goto(bare.url)
       // The same path as the app (pty → gate → WebSocket → xterm), without the app.
       live = await serveBareLive(session.host)
-      livePage = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-      await livePage.addInitScript('globalThis.__name = (fn) => fn')
-      await livePage.goto(live.url('bench-throughput'))
+      const liveUrl = live.url('bench-throughput')
+      liveAt = `${new URL(liveUrl).origin}/`
+      const livePage = await browser.context.newPage()
+      await livePage.goto(liveUrl)
       await livePage.waitForFunction(
         (name) => performance.getEntriesByName(name).length,
         MARKS.bareLivePrompt,
@@ -158,32 +152,49 @@ export function terminalThroughputBenchmark(): Benchmark {
     },
     async measure(variant) {
       if (variant === RAW) return timed(variant, () => rawPtyRead(file))
-      if (variant === DIRECT) return timed(variant, () => feedDirect(barePage))
+      if (variant === DIRECT) {
+        return browser.withoutPlaywright((evaluate) =>
+          timed(variant, () => evaluate(bareAt, feedDirect, { sentinel: FLOOD_SENTINEL })),
+        )
+      }
       if (variant === LIVE) {
-        await livePage.evaluate(async () => {
+        await browser.page(liveAt).evaluate(async () => {
           const w = window as unknown as { runCommand(text: string): Promise<void> }
           await w.runCommand('clear')
           await new Promise((resolve) => setTimeout(resolve, 200))
         })
-        return timed(variant, async () => {
-          const result = await floodBareLive(livePage, file)
-          checkIntact(variant, result.before, flood)
-          return result.ms
-        })
+        return browser.withoutPlaywright((evaluate) =>
+          timed(variant, async () => {
+            const result = await evaluate(liveAt, paintedAfterStart, {
+              rows: '.xterm-rows',
+              sentinel: FLOOD_SENTINEL,
+              start: { runCommand: `cat ${file}` },
+            })
+            checkIntact(variant, result.before, flood)
+            return result.ms
+          }),
+        )
       }
       if (before?.variants.includes(variant)) {
         // Its own 50 MB flood, its own MB/s: as ms for the same MB, so CPU per MB compares.
         return timed(variant, async () => (mb() / (await before!.measure(variant))) * 1000)
       }
-      const { page, host } = session
-      await runAndWait(page, 'clear')
-      await proposeAllowListed(page, `cat ${file}`)
+      const { host } = session
+      await runAndWait(browser.page(appAt), 'clear')
+      await proposeAllowListed(browser.page(appAt), `cat ${file}`)
       const pausesBefore = host.flowPauses
-      const speed = await timed(variant, async () => {
-        const result = await clickRunUntilPainted(page, FLOOD_SENTINEL)
-        checkIntact(variant, result.before, flood)
-        return result.ms
-      })
+      const speed = await browser.withoutPlaywright((evaluate) =>
+        timed(variant, async () => {
+          const result = await evaluate(appAt, paintedAfterStart, {
+            rows: APP_ROWS,
+            sentinel: FLOOD_SENTINEL,
+            start: { click: 'run' },
+          })
+          checkIntact(variant, result.before, flood)
+          return result.ms
+        }),
+      )
+      const page = browser.page(appAt)
       await page
         .getByRole('list', { name: 'Pending commands' })
         .getByRole('article')
