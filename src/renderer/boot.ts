@@ -7,16 +7,17 @@
  */
 import { isParticipantPage } from './api/connect-host'
 import { isRoomViewPage } from './features/room/room-view'
-import { startTerminalFirst } from './features/terminal/terminal-boot'
+import { discardBootedTerminal, startTerminalFirst } from './features/terminal/terminal-boot'
 
 const terminalFirst = isParticipantPage() || isRoomViewPage() ? null : startTerminalFirst()
-void Promise.all([import('./main'), terminalFirst]).then(
-  ([{ startApp }]) => startApp(),
-  (error: unknown) => {
+Promise.all([import('./main'), terminalFirst])
+  .then(([{ startApp }]) => startApp())
+  .catch((error: unknown) => {
+    // Said on a screen of its own: not under the start-up screen.
+    discardBootedTerminal()
     const alert = document.createElement('p')
     alert.className = 'banner banner-error'
     alert.setAttribute('role', 'alert')
     alert.textContent = `War Room could not load: ${error instanceof Error ? error.message : String(error)}. Reload the page.`
     document.body.prepend(alert)
-  },
-)
+  })

@@ -61,6 +61,9 @@ function flushOnLeave(): void {
   })
 }
 
+/** The start-up screen is taken over by the app's panel well before this (milliseconds). */
+const BOOT_SCREEN_LIMIT_MS = 10_000
+
 /**
  * The start-up path's terminal is taken by the terminal panel of its incident; when the app
  * shows something else (the list, another incident, no host) it goes.
@@ -70,7 +73,8 @@ function releaseUnusedBootTerminal(): void {
     const booted = bootedIncidentId()
     if (booted === null) return true
     const shown = state.record?.incident.id ?? state.openingIncidentId
-    if (state.hostStatus === 'failed' || (state.storeStatus !== 'starting' && shown !== booted)) {
+    const settled = state.storeStatus !== 'starting' || state.storageError !== null
+    if (state.hostStatus === 'failed' || (settled && shown !== booted)) {
       discardBootedTerminal()
       return true
     }
@@ -80,6 +84,11 @@ function releaseUnusedBootTerminal(): void {
   const stop = useAppStore.subscribe((state) => {
     if (check(state)) stop()
   })
+  // Whatever holds the app up, it is not kept under the start-up screen for long.
+  setTimeout(() => {
+    stop()
+    discardBootedTerminal()
+  }, BOOT_SCREEN_LIMIT_MS)
 }
 
 /** Starts the app (called by boot/boot.ts once the shell shows, or at once). */

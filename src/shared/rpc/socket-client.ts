@@ -114,7 +114,12 @@ export function connectSocketClient(
 
   const ready: SocketClient = {
     client: createLazyHostClient(call, hub),
-    onClose: (listener) => closeListeners.push(listener),
+    // A listener added after the socket closed (the app starts after the terminal's start-up
+    // path opened the link) is told at once.
+    onClose: (listener) => {
+      if (closed) listener()
+      else closeListeners.push(listener)
+    },
     close: () => socket.close(),
   }
 

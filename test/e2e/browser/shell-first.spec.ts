@@ -7,6 +7,17 @@ import type { Page } from '@playwright/test'
 import { approveInRoom, guardedWorkspace, liveTerminal, propose } from '../app-helpers'
 import { expect, test } from '../fixtures'
 
+/** Holds the app's bundle back until the returned function is called. */
+async function holdAppBundle(page: Page): Promise<() => void> {
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/assets/main-*.js', async (route) => {
+    await held
+    await route.continue()
+  })
+  return release
+}
+
 /** Runs `echo "<tag>-$$"` through the gate; the shell's process id as printed. */
 async function shellPid(page: Page, tag: string): Promise<string> {
   const commands = page.getByRole('region', { name: 'Commands' })
@@ -33,12 +44,7 @@ test('a reload shows the incident’s shell before the app loads, then the works
   const before = await shellPid(app, 'first')
 
   // Hold the app's bundle back: what shows until then is the start-up path alone.
-  let release: () => void = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  await app.route('**/assets/main-*.js', async (route) => {
-    await held
-    await route.continue()
-  })
+  const release = await holdAppBundle(app)
   await app.reload()
 
   const terminal = await liveTerminal(app)
@@ -55,9 +61,12 @@ test('a reload shows the incident’s shell before the app loads, then the works
   // One terminal, in the workspace, showing the same screen; the refusal is told there.
   await expect(app.locator('.xterm')).toHaveCount(1)
   await expect(workspaceTerminal).toContainText(`first-${before}`)
-  await expect(workspaceTerminal.getByRole('alert', { name: 'Typing refused' })).toContainText(
-    'the shell is at its prompt',
-  )
+  // Every key refused meanwhile is told, in order, and the terminal kept the focus.
+  const refused = workspaceTerminal.getByRole('alert', { name: 'Typing refused' })
+  await expect(refused).toContainText('the shell is at its prompt')
+  await expect(refused).toContainText('Typed: echo typed-early')
+  await app.keyboard.type(' and-later')
+  await expect(refused).toContainText('Typed: echo typed-early and-later')
   await expect(workspaceTerminal.getByLabel('Shell activity')).toHaveText('guarded')
   // The same shell, not a second one started beside it.
   expect(await shellPid(app, 'again')).toBe(before)
@@ -69,4 +78,23 @@ test('a reload with no incident open shows the list, and no terminal at all', as
   await expect(app.getByRole('form', { name: 'Declare an incident' })).toBeVisible()
   await expect(app.getByRole('region', { name: 'Terminal' })).toHaveCount(0)
   await expect(app.locator('.xterm')).toHaveCount(0)
+})
+
+test('a terminal hidden from the room stays hidden on the start-up screen', async ({ app }) => {
+  const { terminal } = await guardedWorkspace(app)
+  await terminal.getByRole('button', { name: 'Hide from the room' }).click()
+  const curtain = terminal.getByRole('status', { name: 'Terminal hidden from the room' })
+  await expect(curtain).toBeVisible()
+
+  const release = await holdAppBundle(app)
+  await app.reload()
+  const early = app.getByRole('region', { name: 'Terminal' })
+  await expect(early.getByRole('status', { name: 'Terminal hidden from the room' })).toHaveText(
+    'Terminal hidden from the room by Alice.',
+  )
+  await expect(early.locator('.terminal-adoptable')).toHaveCSS('opacity', '0')
+  release()
+  await expect(app.getByRole('region', { name: 'Checklist' })).toBeVisible()
+  await expect(curtain).toBeVisible()
+  await expect(app.locator('.terminal-host')).toHaveAttribute('aria-hidden', 'true')
 })

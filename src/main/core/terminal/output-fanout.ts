@@ -14,11 +14,10 @@ import type { ReplayBuffer } from './replay-buffer'
 /**
  * Pause the pty above this many sent-but-unacknowledged bytes. VS Code uses 100,000 chars
  * over IPC; tuned here by measurement (npm run bench -- terminal-throughput ctrl-c-flood):
- * see README's benchmark figures. The page holds a flood's output up to 33 ms to repaint
- * less (renderer/features/terminal/output-pacer.ts), so the window must cover that: with
- * 512 K the paced page fell to ~13 MB/s (1.7 pauses per MB); 1 MB gives ~0.8 pauses per MB
- * and ~15 MB/s. Ctrl-C must reach the prompt within 150 ms and everything queued is parsed
- * first: ~115–130 ms with this window (the input headroom below lets the prompt through).
+ * see README's benchmark figures. 256 K paused the pty 3.6 times per MB of a flood, 512 K
+ * about once (14.2 MB/s), 1 MB 0.7 times (15.2 MB/s, same hour). Ctrl-C must reach the
+ * prompt within 150 ms and everything queued is parsed first: ~115–130 ms with this window,
+ * the input headroom below letting the prompt through (512 K: ~100 ms).
  */
 export const FLOW_HIGH_WATERMARK_BYTES = 1_048_576
 /** Resume once the fastest controlling window is below this many unacknowledged bytes. */

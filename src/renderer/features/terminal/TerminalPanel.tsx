@@ -212,7 +212,11 @@ export function TerminalPanel({
           {pasteNotice}
         </p>
       )}
-      <TerminalView containerRef={containerRef} curtain={gate?.curtain ?? null} />
+      <TerminalView
+        containerRef={containerRef}
+        curtain={gate?.curtain ?? null}
+        gateKnown={gate !== null && gate.sessionId === sessionId}
+      />
     </section>
   )
 }

@@ -11,7 +11,8 @@ import '../../app/tokens.css'
 import '../../app/base.css'
 import '../../app/layout.css'
 import './terminal.css'
-import type { TerminalSession } from '../../../shared/contract'
+import type { GateSnapshot } from '../../../shared/commands/gate-model'
+import type { HostClient, TerminalSession } from '../../../shared/contract'
 import { sharedHostLink } from '../../api/connect-host'
 import { readOpenIncident } from '../../db/read-open-incident'
 import {
@@ -22,17 +23,20 @@ import {
 
 /** The app loads after the shell's first output, or after this long whatever happens. */
 export const APP_LOAD_DEADLINE_MS = 1_500
+/** Reading the open incident and reaching the host: past this, the app starts on its own. */
+export const BOOT_READ_DEADLINE_MS = 1_000
 
 interface Booted {
   incidentId: string
   controller: TerminalController
   screen: HTMLElement
-  host: HTMLElement
-  /** What the controller said before the app took it over, replayed to the app. */
+  /** What the controller said before the app took it over, replayed to the app in order. */
   status: { status: TerminalStatus; detail?: string }
   session: TerminalSession | null
-  refused: { data: string; reason: string } | null
-  paste: string | null
+  refused: Array<{ data: string; reason: string }>
+  pastes: string[]
+  /** Stops following the shell's gate (the app follows it itself once it has the terminal). */
+  unfollowGate(): void
 }
 
 let booted: Booted | null = null
@@ -45,7 +49,13 @@ const STATUS_TEXT: Record<TerminalStatus, string> = {
 }
 
 /** The loading workspace's layout (same classes as the app's), with only the terminal. */
-function skeleton(): { screen: HTMLElement; host: HTMLElement; status: HTMLElement } {
+function skeleton(): {
+  screen: HTMLElement
+  panel: HTMLElement
+  host: HTMLElement
+  status: HTMLElement
+  curtain: HTMLElement
+} {
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = '') => {
     const node = document.createElement(tag)
     if (className) node.className = className
@@ -70,15 +80,52 @@ function skeleton(): { screen: HTMLElement; host: HTMLElement; status: HTMLEleme
   panelHeader.append(el('h2', '', 'Terminal'), status)
   const frame = el('div', 'terminal-frame')
   const hostParent = el('div', 'terminal-host')
-  const host = el('div', 'terminal-adoptable')
+  // Nothing of the output shows until the gate says the room may see it (the curtain).
+  const host = el('div', 'terminal-adoptable terminal-gate-unknown')
+  host.setAttribute('aria-hidden', 'true')
   hostParent.append(host)
-  frame.append(hostParent)
+  const curtain = el('div', 'terminal-curtain')
+  curtain.setAttribute('role', 'status')
+  curtain.setAttribute('aria-label', 'Terminal hidden from the room')
+  curtain.hidden = true
+  frame.append(hostParent, curtain)
   panel.append(panelHeader, frame)
   center.append(panel)
   workspace.append(left, center, el('div', 'column-side'))
   screen.append(header, workspace)
-  return { screen, host, status }
+  return { screen, panel, host, status, curtain }
 }
+
+/**
+ * Shows the shell's output only once its gate says the room may see it: the curtain (a
+ * command printing a secret) covers it as in the app, break-glass turns the panel red.
+ */
+function followGate(
+  host: HostClient,
+  sessionId: string,
+  view: { panel: HTMLElement; host: HTMLElement; curtain: HTMLElement },
+): () => void {
+  let stopped = false
+  const show = (gate: GateSnapshot) => {
+    if (stopped || gate.sessionId !== sessionId) return
+    const hidden = gate.curtain !== null
+    view.host.classList.toggle('terminal-gate-unknown', hidden)
+    view.curtain.hidden = !hidden
+    view.curtain.textContent = gate.curtain
+      ? `Terminal hidden from the room by ${gate.curtain.name}.`
+      : ''
+    view.panel.classList.toggle('terminal-break-glass', gate.breakGlass !== null)
+  }
+  const unsubscribe = host.on('gate.snapshot', show)
+  void host['gate.state']({ sessionId }).then(show, () => {})
+  return () => {
+    stopped = true
+    unsubscribe()
+  }
+}
+
+const withDeadline = <T>(work: Promise<T>, ms: number): Promise<T | null> =>
+  Promise.race([work, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))])
 
 /** While the skeleton lies over the page, the app under it is out of reach (and of AT). */
 function coverApp(covered: boolean): void {
@@ -94,32 +141,36 @@ function coverApp(covered: boolean): void {
  */
 export async function startTerminalFirst(): Promise<void> {
   try {
-    const [incidentId, link] = await Promise.all([readOpenIncident(), sharedHostLink()])
+    const read = await withDeadline(
+      Promise.all([readOpenIncident(), sharedHostLink()]),
+      BOOT_READ_DEADLINE_MS,
+    )
+    if (!read) return
+    const [incidentId, link] = read
     if (!incidentId) return
-    const { screen, host, status: statusText } = skeleton()
+    const view = skeleton()
     let firstOutput: () => void = () => {}
     const shown = new Promise<void>((resolve) => (firstOutput = resolve))
     const callbacks: TerminalCallbacks = {
       onStatus: (status, detail) => {
         if (booted) booted.status = detail === undefined ? { status } : { status, detail }
-        statusText.className = `terminal-status terminal-status-${status}`
-        statusText.textContent = STATUS_TEXT[status] + (detail ? `: ${detail}` : '')
+        view.status.className = `terminal-status terminal-status-${status}`
+        view.status.textContent = STATUS_TEXT[status] + (detail ? `: ${detail}` : '')
         if (status === 'failed' || status === 'exited') firstOutput()
       },
       onSession: (session) => {
-        if (booted) booted.session = session
+        if (!booted) return
+        booted.session = session
+        booted.unfollowGate()
+        booted.unfollowGate = session ? followGate(link.client, session.sessionId, view) : noop
       },
-      onRefused: (data, reason) => {
-        if (booted) booted.refused = { data, reason }
-      },
-      onPaste: (raw) => {
-        if (booted) booted.paste = raw
-      },
+      onRefused: (data, reason) => booted?.refused.push({ data, reason }),
+      onPaste: (raw) => booted?.pastes.push(raw),
       onFirstOutput: () => firstOutput(),
     }
     const controller = new TerminalController({
       host: link.client,
-      container: host,
+      container: view.host,
       target: { incidentId },
       controlling: true,
       ...callbacks,
@@ -127,14 +178,14 @@ export async function startTerminalFirst(): Promise<void> {
     booted = {
       incidentId,
       controller,
-      screen,
-      host,
+      screen: view.screen,
       status: { status: 'starting' },
       session: null,
-      refused: null,
-      paste: null,
+      refused: [],
+      pastes: [],
+      unfollowGate: noop,
     }
-    document.body.append(screen)
+    document.body.append(view.screen)
     coverApp(true)
     void controller.start()
     await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, APP_LOAD_DEADLINE_MS))])
@@ -142,6 +193,8 @@ export async function startTerminalFirst(): Promise<void> {
     // The app reports what failed (it shares the same link).
   }
 }
+
+const noop = () => {}
 
 /** The incident whose shell the start-up path attached, until the app takes it or lets go. */
 export function bootedIncidentId(): string | null {
@@ -161,9 +214,11 @@ export function adoptBootedTerminal(
   if (!booted || booted.incidentId !== incidentId) return null
   const taken = booted
   booted = null
-  container.append(taken.host)
-  taken.screen.remove()
+  taken.unfollowGate()
+  // The app first leaves inertness: focus cannot move into an inert subtree.
   coverApp(false)
+  taken.controller.moveTo(container)
+  taken.screen.remove()
   taken.controller.rebind(callbacks)
   // Told once the panel holds the controller (its paste handler uses it), unless the panel
   // already let it go again.
@@ -171,8 +226,8 @@ export function adoptBootedTerminal(
     if (taken.controller.isDisposed) return
     callbacks.onStatus(taken.status.status, taken.status.detail)
     if (taken.session) callbacks.onSession?.(taken.session)
-    if (taken.refused) callbacks.onRefused?.(taken.refused.data, taken.refused.reason)
-    if (taken.paste) callbacks.onPaste?.(taken.paste)
+    for (const { data, reason } of taken.refused) callbacks.onRefused?.(data, reason)
+    for (const raw of taken.pastes) callbacks.onPaste?.(raw)
   })
   return taken.controller
 }
@@ -182,6 +237,7 @@ export function discardBootedTerminal(): void {
   if (!booted) return
   const dropped = booted
   booted = null
+  dropped.unfollowGate()
   dropped.controller.dispose() // the shell keeps running on the host
   dropped.screen.remove()
   coverApp(false)

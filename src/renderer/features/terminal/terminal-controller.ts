@@ -3,11 +3,9 @@ import { Terminal } from '@xterm/xterm'
 import type { EventPayload, HostClient, TerminalSession } from '../../../shared/contract'
 import { silenceAnswerBack } from '../../../shared/terminal/silence-answer-back'
 import { takePrestarted } from './terminal-prestart'
-import { createOutputPacer, type OutputPacer } from './output-pacer'
+import { TerminalOutput } from './terminal-output'
 import { TIMING_MARKS } from '../../../shared/timing-marks'
 
-/** Acknowledge parsed output in steps of this many bytes (16 calls per MB, well under the host's 384 K low watermark). */
-export const ACK_EVERY_BYTES = 65_536
 /** Wait for the layout to settle before refitting; resizing a pty is not free. */
 const RESIZE_DEBOUNCE_MS = 50
 /** Performance mark set when the first shell output is parsed (measured by npm run bench). */
@@ -54,20 +52,19 @@ export class TerminalController {
   private readonly term: Terminal
   private readonly fit = new FitAddon()
   private readonly cleanups: Array<() => void> = []
+  /** Undone when the terminal moves to another container (see moveTo). */
+  private containerCleanups: Array<() => void> = []
+  private container: HTMLElement
+  /** The shell is attached and its container watched (size, and pastes when controlling). */
+  private watching = false
   private sessionId: string | null = null
-  private unacknowledged = 0
   private disposed = false
-  private firstOutputSeen = false
   private callbacks: TerminalCallbacks
-  /** Live output on its way to xterm (held a moment during a flood: see output-pacer). */
-  private readonly pacer: OutputPacer<EventPayload<'terminal.data'>> = createOutputPacer({
-    write: (items) => {
-      for (const item of items) this.writeOutput(item)
-    },
-  })
+  private readonly output: TerminalOutput
 
   constructor(private readonly options: TerminalControllerOptions) {
     this.callbacks = options
+    this.container = options.container
     this.term = new Terminal({
       scrollback: SCROLLBACK_LINES,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
@@ -87,11 +84,19 @@ export class TerminalController {
     // what it is fed, so nothing it would send by itself is written into the shell.
     const silencer = silenceAnswerBack(this.term)
     this.cleanups.push(() => silencer.dispose())
+    this.output = new TerminalOutput(this.term, {
+      ack: (sessionId, bytes) =>
+        void options.host['terminal.ack']({ sessionId, bytes }).catch(() => {}),
+      firstOutput: () => {
+        performance.mark(LIVE_PROMPT_MARK)
+        this.callbacks.onFirstOutput?.()
+      },
+    })
   }
 
   async start(): Promise<void> {
-    const { host, container, target, controlling } = this.options
-    this.term.open(container)
+    const { host, target, controlling } = this.options
+    this.term.open(this.container)
     this.fit.fit()
     this.term.attachCustomKeyEventHandler((event) => this.handleKey(event))
     this.cleanups.push(
@@ -107,10 +112,8 @@ export class TerminalController {
       // Output for this shell is accepted from now on: the replay comes before the answer.
       this.sessionId = sessionId
       const session = await host['terminal.attach']({ sessionId, controlling })
-      if (this.disposed) {
-        void host['terminal.detach']({ sessionId }).catch(() => {})
-        return
-      }
+      // Disposed meanwhile: dispose() has detached it (the session was known by then).
+      if (this.disposed) return
       if (controlling && (session.cols !== this.term.cols || session.rows !== this.term.rows)) {
         void host['terminal.resize']({ sessionId, cols: this.term.cols, rows: this.term.rows })
       }
@@ -120,8 +123,31 @@ export class TerminalController {
       this.callbacks.onStatus('failed', error instanceof Error ? error.message : String(error))
       return
     }
-    if (controlling) this.wireInput(container)
-    this.observeSize(container)
+    if (controlling) this.wireInput()
+    this.watching = true
+    this.watchContainer()
+  }
+
+  /**
+   * Moves the terminal into another container (the start-up path's terminal taken over by
+   * the app's panel): same xterm, same shell; focus kept, size refitted to the new place.
+   */
+  moveTo(container: HTMLElement): void {
+    const element = this.term.element
+    if (this.disposed || !element || container === this.container) return
+    const focused = element.contains(document.activeElement)
+    for (const cleanup of this.containerCleanups.splice(0)) cleanup()
+    this.container = container
+    container.append(element)
+    if (this.watching) this.watchContainer()
+    if (focused) this.term.focus()
+    if (container.clientWidth > 0 && container.clientHeight > 0) this.fit.fit()
+  }
+
+  /** Pastes (when controlling) and size changes of the container the terminal is in. */
+  private watchContainer(): void {
+    if (this.options.controlling) this.interceptPaste(this.container)
+    this.observeSize(this.container)
   }
 
   /** The incident's running shell if there is one (a reload finds it again), else a new one. */
@@ -137,6 +163,8 @@ export class TerminalController {
       (s) => s.incidentId === target.incidentId,
     )
     if (running) return running.sessionId
+    // Gone meanwhile: no shell is started for a view that is not there.
+    if (this.disposed) throw new Error('the terminal view was closed')
     if (target.attachOnly) throw new Error('no shell is running for this incident yet')
     const created = await host['terminal.create']({
       incidentId: target.incidentId,
@@ -147,7 +175,7 @@ export class TerminalController {
     return created.sessionId
   }
 
-  private wireInput(container: HTMLElement): void {
+  private wireInput(): void {
     const input = this.term.onData((data) => this.send(data))
     const resize = this.term.onResize(({ cols, rows }) => {
       if (!this.sessionId) return
@@ -159,7 +187,6 @@ export class TerminalController {
       () => input.dispose(),
       () => resize.dispose(),
     )
-    this.interceptPaste(container)
     this.term.focus()
   }
 
@@ -197,14 +224,17 @@ export class TerminalController {
       if (raw) this.callbacks.onPaste?.(raw)
     }
     container.addEventListener('paste', onPaste, { capture: true })
-    this.cleanups.push(() => container.removeEventListener('paste', onPaste, { capture: true }))
+    this.containerCleanups.push(() =>
+      container.removeEventListener('paste', onPaste, { capture: true }),
+    )
   }
 
   /** This window stops showing the shell; the shell and its command keep running. */
   dispose(): void {
     this.disposed = true
-    this.pacer.dispose()
-    for (const cleanup of this.cleanups.splice(0)) cleanup()
+    for (const cleanup of [...this.cleanups.splice(0), ...this.containerCleanups.splice(0)]) {
+      cleanup()
+    }
     if (this.sessionId) {
       void this.options.host['terminal.detach']({ sessionId: this.sessionId }).catch(() => {})
     }
@@ -215,7 +245,6 @@ export class TerminalController {
 
   private send(data: string): void {
     if (!this.sessionId) return
-    this.pacer.noteInput()
     this.options.host['terminal.write']({ sessionId: this.sessionId, data }).then(
       ({ refused, reason }) => {
         if (refused) this.callbacks.onRefused?.(refused, reason ?? 'refused by the gate')
@@ -227,30 +256,7 @@ export class TerminalController {
 
   private onData(payload: EventPayload<'terminal.data'>): void {
     if (payload.sessionId !== this.sessionId || this.disposed) return
-    if (payload.replay) {
-      // A replay is the screen as the host last sent it: start from a clean terminal.
-      this.pacer.flush()
-      this.term.reset()
-      this.writeOutput(payload)
-      return
-    }
-    this.pacer.push(payload, payload.data.length)
-  }
-
-  private writeOutput({ sessionId, data, replay }: EventPayload<'terminal.data'>): void {
-    const length = data.length
-    this.term.write(data, () => {
-      if (!this.firstOutputSeen && length > 0) {
-        this.firstOutputSeen = true
-        performance.mark(LIVE_PROMPT_MARK)
-        this.callbacks.onFirstOutput?.()
-      }
-      this.unacknowledged += length
-      if (this.unacknowledged < ACK_EVERY_BYTES && !replay) return
-      const bytes = this.unacknowledged
-      this.unacknowledged = 0
-      void this.options.host['terminal.ack']({ sessionId, bytes }).catch(() => {})
-    })
+    this.output.receive(payload)
   }
 
   private handleKey(event: KeyboardEvent): boolean {
@@ -274,7 +280,7 @@ export class TerminalController {
       }, RESIZE_DEBOUNCE_MS)
     })
     observer.observe(container)
-    this.cleanups.push(() => {
+    this.containerCleanups.push(() => {
       clearTimeout(timer)
       observer.disconnect()
     })
