@@ -141,13 +141,18 @@ function coverApp(covered: boolean): void {
  */
 export async function startTerminalFirst(): Promise<void> {
   try {
+    // The host is asked for its shells while IndexedDB is read: one round trip less after.
+    const linked = sharedHostLink()
+    const shells = linked.then((link) => link.client['terminal.list']({}))
+    shells.catch(() => {})
     const read = await withDeadline(
-      Promise.all([readOpenIncident(), sharedHostLink()]),
+      Promise.all([readOpenIncident(), linked, shells]),
       BOOT_READ_DEADLINE_MS,
     )
     if (!read) return
-    const [incidentId, link] = read
+    const [incidentId, link, running] = read
     if (!incidentId) return
+    const shell = running.find((s) => s.incidentId === incidentId)
     const view = skeleton()
     let firstOutput: () => void = () => {}
     const shown = new Promise<void>((resolve) => (firstOutput = resolve))
@@ -171,7 +176,7 @@ export async function startTerminalFirst(): Promise<void> {
     const controller = new TerminalController({
       host: link.client,
       container: view.host,
-      target: { incidentId },
+      target: shell ? { sessionId: shell.sessionId } : { incidentId },
       controlling: true,
       ...callbacks,
     })
