@@ -91,7 +91,7 @@ function releaseUnusedBootTerminal(): void {
   }, BOOT_SCREEN_LIMIT_MS)
 }
 
-/** Starts the app (called by boot/boot.ts once the shell shows, or at once). */
+/** Starts the app (called by src/renderer/boot.ts once the shell shows, or at once). */
 export function startApp(): void {
   performance.mark(TIMING_MARKS.appLoaded)
   const root = document.getElementById('root')

@@ -3,7 +3,7 @@
  * rename cannot silently break a benchmark.
  */
 export const TIMING_MARKS = {
-  /** The app's bundle started (after the start-up path showed the shell: boot/boot.ts). */
+  /** The app's bundle started (after the start-up path showed the shell: src/renderer/boot.ts). */
   appLoaded: 'warroom:app-loaded',
   recordLoadStart: 'warroom:record-load-start',
   recordLoaded: 'warroom:record-loaded',

@@ -2,7 +2,7 @@ import { DATABASE_NAME, SETTINGS_STORE } from './database-name'
 
 /**
  * Which incident this browser had open, read straight from IndexedDB without Dexie (the
- * start-up path runs before the app's bundle is loaded: see boot/boot.ts). It never creates
+ * start-up path runs before the app's bundle is loaded: see src/renderer/boot.ts). It never creates
  * or upgrades the database: a browser with none yet answers null, and Dexie later creates
  * it at its own version. The connection is closed at once, so it cannot hold up an upgrade.
  */

@@ -48,7 +48,7 @@ export function criticalJsBytes(dir: string, andApp = false): number {
 }
 
 const BARE = 'bare xterm page'
-/** What a start that resumes an incident loads before its shell shows (boot/boot.ts). */
+/** What a start that resumes an incident loads before its shell shows (src/renderer/boot.ts). */
 const SHELL_FIRST = 'War Room: before the shell shows'
 /** ...and then before the workspace renders (the app the start-up path imports). */
 const WORKSPACE = 'War Room: before the workspace renders'

@@ -1,7 +1,7 @@
 /**
  * The terminal first: on a start that resumes an incident, its shell is shown before the
  * app's bundle (React, Dexie, the panels) is even loaded. This module is part of the small
- * start-up bundle (see boot/boot.ts): it reads which incident was open, attaches that
+ * start-up bundle (src/renderer/boot.ts): it reads which incident was open, attaches that
  * incident's shell in a skeleton of the loading workspace laid over the page, and hands
  * the live terminal to the app's terminal panel when it mounts (adoptBootedTerminal), or
  * lets it go when the app shows something else (discardBootedTerminal).
