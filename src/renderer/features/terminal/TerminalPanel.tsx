@@ -8,6 +8,7 @@ import { useAppStore } from '../../stores/app-store'
 import { BreakGlassControl } from './BreakGlassControl'
 import { RefusedTypingNotice } from './RefusedTypingNotice'
 import {
+  TERMINAL_STATUS_TEXT,
   TerminalController,
   type TerminalCallbacks,
   type TerminalStatus,
@@ -19,13 +20,6 @@ import { askToForce } from './ask-to-force'
 /** Terminal type size in the working view, and for the room (readable on a shared call). */
 const WORKING_FONT_PX = 15
 const PRESENT_FONT_PX = 20
-
-const statusText: Record<TerminalStatus, string> = {
-  starting: 'Starting shell…',
-  live: 'Live',
-  exited: 'Shell exited',
-  failed: 'Terminal failed',
-}
 
 function activityText(breakGlass: boolean, integration: string, keysPass: boolean): string {
   if (breakGlass) return 'direct typing'
@@ -148,7 +142,7 @@ export function TerminalPanel({
       <header className="panel-header">
         <h2>Terminal</h2>
         <span className={`terminal-status terminal-status-${status}`} role="status">
-          {statusText[status]}
+          {TERMINAL_STATUS_TEXT[status]}
           {detail ? `: ${detail}` : ''}
         </span>
         <span className="terminal-activity" aria-label="Shell activity">

@@ -16,6 +16,7 @@ import type { HostClient, TerminalSession } from '../../../shared/contract'
 import { sharedHostLink } from '../../api/connect-host'
 import { readOpenIncident } from '../../db/read-open-incident'
 import {
+  TERMINAL_STATUS_TEXT,
   TerminalController,
   type TerminalCallbacks,
   type TerminalStatus,
@@ -40,13 +41,6 @@ interface Booted {
 }
 
 let booted: Booted | null = null
-
-const STATUS_TEXT: Record<TerminalStatus, string> = {
-  starting: 'Starting shell…',
-  live: 'Live',
-  exited: 'Shell exited',
-  failed: 'Terminal failed',
-}
 
 /** The loading workspace's layout (same classes as the app's), with only the terminal. */
 function skeleton(): {
@@ -75,7 +69,11 @@ function skeleton(): {
   const panel = el('section', 'panel panel-terminal')
   panel.setAttribute('aria-label', 'Terminal')
   const panelHeader = el('header', 'panel-header')
-  const status = el('span', 'terminal-status terminal-status-starting', STATUS_TEXT.starting)
+  const status = el(
+    'span',
+    'terminal-status terminal-status-starting',
+    TERMINAL_STATUS_TEXT.starting,
+  )
   status.setAttribute('role', 'status')
   panelHeader.append(el('h2', '', 'Terminal'), status)
   const frame = el('div', 'terminal-frame')
@@ -160,7 +158,7 @@ export async function startTerminalFirst(): Promise<void> {
       onStatus: (status, detail) => {
         if (booted) booted.status = detail === undefined ? { status } : { status, detail }
         view.status.className = `terminal-status terminal-status-${status}`
-        view.status.textContent = STATUS_TEXT[status] + (detail ? `: ${detail}` : '')
+        view.status.textContent = TERMINAL_STATUS_TEXT[status] + (detail ? `: ${detail}` : '')
         if (status === 'failed' || status === 'exited') firstOutput()
       },
       onSession: (session) => {
@@ -193,7 +191,7 @@ export async function startTerminalFirst(): Promise<void> {
     document.body.append(view.screen)
     coverApp(true)
     void controller.start()
-    await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, APP_LOAD_DEADLINE_MS))])
+    await withDeadline(shown, APP_LOAD_DEADLINE_MS)
   } catch {
     // The app reports what failed (it shares the same link).
   }

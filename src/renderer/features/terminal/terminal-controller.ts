@@ -15,6 +15,14 @@ export const SCROLLBACK_LINES = 5_000
 
 export type TerminalStatus = 'starting' | 'live' | 'exited' | 'failed'
 
+/** What the terminal panel (and the start-up screen) says of each status. */
+export const TERMINAL_STATUS_TEXT: Record<TerminalStatus, string> = {
+  starting: 'Starting shell…',
+  live: 'Live',
+  exited: 'Shell exited',
+  failed: 'Terminal failed',
+}
+
 /** Which shell to show: the incident's (started if there is none) or a given one. */
 export type TerminalTarget =
   { incidentId: string; cwd?: string; attachOnly?: boolean } | { sessionId: string }
