@@ -73,7 +73,8 @@ const checkIntact = (variant: string, before: string, flood: Flood) => {
  * → binary WebSocket frames → xterm until the last line is parsed and painted; the same
  * through a bare xterm page on the same host path; a bare page feeding xterm the same bytes
  * directly; node-pty's own read speed. Counts flow-control pauses per MB and the CPU time
- * each process spends per MB. With WARROOM_BENCH_BEFORE=<a built checkout of the code before
+ * each process spends per MB. Every page is measured with no pointer on it (see Press in
+ * guarded-app.ts). With WARROOM_BENCH_BEFORE=<a built checkout of the code before
  * the host rewrite>, that code's app and bare page run in the same rounds for comparison.
  *
  * "Painted": xterm writes its rows to the DOM inside an animation frame, so the mutation
