@@ -15,7 +15,7 @@ const press = (button: Locator, how: Press) =>
 
 /**
  * Declares an incident and allow-lists the commands a benchmark runs, so each round is
- * one proposal and one Run click (approval itself is not what is measured).
+ * one proposal and one press of Run (approval itself is not what is measured).
  */
 export async function guardedBenchApp(page: Page, title: string, allowList: string[]) {
   await declareBenchIncident(page, title)
@@ -47,7 +47,7 @@ export async function proposeAllowListed(
     .waitFor()
 }
 
-/** Proposes an allow-listed command and clicks its Run button. */
+/** Proposes an allow-listed command and presses its Run button. */
 async function proposeAndRun(page: Page, text: string, how: Press = 'pointer'): Promise<void> {
   await proposeAllowListed(page, text, how)
   await press(

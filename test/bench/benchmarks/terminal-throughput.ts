@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as nodePty from 'node-pty'
+import type { Page } from '@playwright/test'
 import { openAppSession, type AppSession } from '../app-session'
 import { serveBareLive, serveBareXterm, type BareLiveSite, type StaticSite } from '../browser'
 import { launchDetachableBrowser, type DetachableBrowser } from '../detached-browser'
@@ -17,12 +18,17 @@ import {
 } from '../guarded-app'
 import type { Benchmark } from '../harness'
 import { createCpuLog, withCpu } from '../process-cpu'
+import { summarize } from '../stats'
 import { TIMING_MARKS as MARKS } from '../../../src/shared/timing-marks'
 
 const DIRECT = 'bare xterm fed directly'
 const RAW = 'raw node-pty read (reference)'
 const LIVE = 'bare xterm + host (reference)'
 const APP = 'War Room terminal'
+/** The same page with the pointer resting on it (see Press in guarded-app.ts). */
+const pointed = (variant: string) => `${variant}, pointer on the page`
+const isPointed = (variant: string) => variant.endsWith(', pointer on the page')
+const unpointed = (variant: string) => variant.replace(', pointer on the page', '')
 
 function rawPtyRead(path: string): Promise<number> {
   return new Promise((resolve) => {
@@ -73,8 +79,8 @@ const checkIntact = (variant: string, before: string, flood: Flood) => {
  * → binary WebSocket frames → xterm until the last line is parsed and painted; the same
  * through a bare xterm page on the same host path; a bare page feeding xterm the same bytes
  * directly; node-pty's own read speed. Counts flow-control pauses per MB and the CPU time
- * each process spends per MB. Every page is measured with no pointer on it (see Press in
- * guarded-app.ts). With WARROOM_BENCH_BEFORE=<a built checkout of the code before
+ * each process spends per MB. Every page is measured twice: with no pointer on it (the
+ * target's variants), and with the pointer resting on it (see Press in guarded-app.ts). With WARROOM_BENCH_BEFORE=<a built checkout of the code before
  * the host rewrite>, that code's app and bare page run in the same rounds for comparison.
  *
  * "Painted": xterm writes its rows to the DOM inside an animation frame, so the mutation
@@ -88,10 +94,11 @@ export function terminalThroughputBenchmark(): Benchmark {
   let bare: StaticSite
   let browser: DetachableBrowser
   let live: BareLiveSite
-  /** Each page by its address (with the trailing slash: ports share their first digits). */
+  /** The app's page by its address (with the trailing slash: ports share their first digits). */
   let appAt = ''
-  let bareAt = ''
-  let liveAt = ''
+  /** The bare pages by address, without and with the pointer on them. */
+  const at = new Map<string, string>()
+  const speeds = new Map<string, number[]>()
   let before: BeforeRewrite | null = null
   let file = ''
   let flood: Flood = { lastLine: '', bytes: 0 }
@@ -103,7 +110,59 @@ export function terminalThroughputBenchmark(): Benchmark {
   const timed = async (variant: string, run: () => Promise<number>): Promise<number> => {
     const { value: ms, cpu: spent } = await withCpu(run)
     cpu.add(variant, spent, mb())
-    return mb() / (ms / 1000)
+    const speed = mb() / (ms / 1000)
+    speeds.set(variant, [...(speeds.get(variant) ?? []), speed])
+    return speed
+  }
+  /** Median of the measured rounds (the first, a warm-up, left out as the harness does). */
+  const median = (variant: string) => summarize(speeds.get(variant)?.slice(1) ?? [NaN]).median
+
+  /** A page the pointer rests on from now on, over its terminal (pages never forget it). */
+  const pointAt = async (page: Page, terminal: string) => {
+    const box = await page.locator(terminal).boundingBox()
+    if (!box) throw new Error(`nothing at ${terminal} to point at`)
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  }
+
+  /**
+   * The app in a page of its own for one round: opened on the incident (it resumes it and
+   * takes its shell over), `clear` run and the `cat` proposed by keyboard, then, for the
+   * pointer variant, the pointer on Run, where the leader's click would leave it.
+   */
+  const appRound = async (variant: string): Promise<number> => {
+    const page = await browser.context.newPage()
+    await page.goto(session.url)
+    await shellAtPrompt(page)
+    await runAndWait(page, 'clear', 'keyboard')
+    await proposeAllowListed(page, `cat ${file}`, 'keyboard')
+    if (isPointed(variant)) {
+      await page
+        .getByRole('list', { name: 'Pending commands' })
+        .getByRole('button', { name: 'Run' })
+        .hover()
+    }
+    const pausesBefore = session.host.flowPauses
+    const speed = await browser.withoutPlaywright((evaluate) =>
+      timed(variant, async () => {
+        const result = await evaluate(appAt, paintedAfterStart, {
+          rows: APP_ROWS,
+          sentinel: FLOOD_SENTINEL,
+          start: { click: 'run' },
+        })
+        checkIntact(variant, result.before, flood)
+        return result.ms
+      }),
+    )
+    const after = browser.page(appAt)
+    await after
+      .getByRole('list', { name: 'Pending commands' })
+      .getByRole('article')
+      .waitFor({ state: 'detached' })
+    await shellAtPrompt(after)
+    await after.close()
+    pauses += session.host.flowPauses - pausesBefore
+    appRuns++
+    return speed
   }
 
   return {
@@ -115,7 +174,16 @@ export function terminalThroughputBenchmark(): Benchmark {
       better: 'higher',
       target: { median: 15, ratioToBaseline: 0.5, variant: APP },
     },
-    variants: [DIRECT, RAW, LIVE, APP, ...beforeRewriteVariants([LIVE, APP])],
+    variants: [
+      DIRECT,
+      RAW,
+      LIVE,
+      APP,
+      pointed(DIRECT),
+      pointed(LIVE),
+      pointed(APP),
+      ...beforeRewriteVariants([LIVE, APP]),
+    ],
     rounds: 7,
     async setup() {
       file = join(mkdtempSync(join(tmpdir(), 'warroom-flood-')), 'flood.log')
@@ -125,93 +193,77 @@ export function terminalThroughputBenchmark(): Benchmark {
       session = await openAppSession({ inContext: browser.context })
       appAt = `${new URL(session.url).origin}/`
       await guardedBenchApp(session.page, 'Throughput benchmark', ['cat', 'clear'])
-      // Measured in a page the pointer never entered, as the bare pages are: the set-up's
-      // clicks leave it resting on the page they used (see Press in guarded-app.ts).
-      const appPage = await browser.context.newPage()
-      await appPage.goto(session.url)
-      await shellAtPrompt(appPage)
+      // The set-up's clicks leave the pointer on this page: each round has a page of its own.
       await session.page.close()
       bare = await serveBareXterm()
-      bareAt = `${new URL(bare.url).origin}/`
       // The same bytes as the pty gives xterm (the tty turns \n into \r\n).
       const body = readFileSync(file, 'utf8').replace(/\n/g, '\r\n')
-      const barePage = await browser.context.newPage()
-      await barePage.route('**/flood.txt', (route) =>
-        route.fulfill({ body, contentType: 'text/plain; charset=utf-8' }),
-      )
-      await barePage.goto(bare.url)
       // The same path as the app (pty → gate → WebSocket → xterm), without the app.
       live = await serveBareLive(session.host)
-      const liveUrl = live.url('bench-throughput')
-      liveAt = `${new URL(liveUrl).origin}/`
-      const livePage = await browser.context.newPage()
-      await livePage.goto(liveUrl)
-      await livePage.waitForFunction(
-        (name) => performance.getEntriesByName(name).length,
-        MARKS.bareLivePrompt,
-      )
-      await barePage.evaluate(async () => {
-        const response = await fetch('/flood.txt')
-        if (!response.ok) throw new Error(`flood.txt: HTTP ${response.status}`)
-        ;(window as unknown as { flood: string }).flood = await response.text()
-      })
+      for (const variant of [DIRECT, pointed(DIRECT), LIVE, pointed(LIVE)]) {
+        const page = await browser.context.newPage()
+        if (unpointed(variant) === DIRECT) {
+          // Told apart by a query the page ignores (the measuring call finds a page by address).
+          const url = `${bare.url}?pointer=${isPointed(variant) ? 'yes' : 'no'}`
+          await page.route('**/flood.txt', (route) =>
+            route.fulfill({ body, contentType: 'text/plain; charset=utf-8' }),
+          )
+          await page.goto(url)
+          await page.evaluate(async () => {
+            const response = await fetch('/flood.txt')
+            if (!response.ok) throw new Error(`flood.txt: HTTP ${response.status}`)
+            ;(window as unknown as { flood: string }).flood = await response.text()
+          })
+        } else {
+          // A shell of its own each (the incident in the address).
+          const url = live.url(`bench-throughput-${isPointed(variant) ? 'pointer' : 'plain'}`)
+          await page.goto(url)
+          await page.waitForFunction(
+            (name) => performance.getEntriesByName(name).length,
+            MARKS.bareLivePrompt,
+          )
+        }
+        // Where it ended up (the host's token is swapped for a cookie on the way).
+        at.set(variant, page.url())
+        if (isPointed(variant)) await pointAt(page, '.xterm-screen')
+      }
       before = await loadBeforeRewrite('terminal-throughput.ts', 'terminalThroughputBenchmark')
     },
     async measure(variant) {
       if (variant === RAW) return timed(variant, () => rawPtyRead(file))
-      if (variant === DIRECT) {
-        return browser.withoutPlaywright((evaluate) =>
-          timed(variant, () => evaluate(bareAt, feedDirect, { sentinel: FLOOD_SENTINEL })),
-        )
-      }
-      if (variant === LIVE) {
-        await browser.page(liveAt).evaluate(async () => {
-          const w = window as unknown as { runCommand(text: string): Promise<void> }
-          await w.runCommand('clear')
-          await new Promise((resolve) => setTimeout(resolve, 200))
-        })
-        return browser.withoutPlaywright((evaluate) =>
-          timed(variant, async () => {
-            const result = await evaluate(liveAt, paintedAfterStart, {
-              rows: '.xterm-rows',
-              sentinel: FLOOD_SENTINEL,
-              start: { runCommand: `cat ${file}` },
-            })
-            checkIntact(variant, result.before, flood)
-            return result.ms
-          }),
-        )
-      }
       if (before?.variants.includes(variant)) {
         // Its own 50 MB flood, its own MB/s: as ms for the same MB, so CPU per MB compares.
         return timed(variant, async () => (mb() / (await before!.measure(variant))) * 1000)
       }
-      const { host } = session
-      await runAndWait(browser.page(appAt), 'clear', 'keyboard')
-      await proposeAllowListed(browser.page(appAt), `cat ${file}`, 'keyboard')
-      const pausesBefore = host.flowPauses
-      const speed = await browser.withoutPlaywright((evaluate) =>
+      if (unpointed(variant) === APP) return appRound(variant)
+      const pageAt = at.get(variant)!
+      if (unpointed(variant) === DIRECT) {
+        return browser.withoutPlaywright((evaluate) =>
+          timed(variant, () => evaluate(pageAt, feedDirect, { sentinel: FLOOD_SENTINEL })),
+        )
+      }
+      await browser.page(pageAt).evaluate(async () => {
+        const w = window as unknown as { runCommand(text: string): Promise<void> }
+        await w.runCommand('clear')
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      })
+      return browser.withoutPlaywright((evaluate) =>
         timed(variant, async () => {
-          const result = await evaluate(appAt, paintedAfterStart, {
-            rows: APP_ROWS,
+          const result = await evaluate(pageAt, paintedAfterStart, {
+            rows: '.xterm-rows',
             sentinel: FLOOD_SENTINEL,
-            start: { click: 'run' },
+            start: { runCommand: `cat ${file}` },
           })
           checkIntact(variant, result.before, flood)
           return result.ms
         }),
       )
-      const page = browser.page(appAt)
-      await page
-        .getByRole('list', { name: 'Pending commands' })
-        .getByRole('article')
-        .waitFor({ state: 'detached' })
-      await shellAtPrompt(page)
-      pauses += host.flowPauses - pausesBefore
-      appRuns++
-      return speed
     },
     extraNotes: () => [
+      `with the pointer on every page: War Room ${median(pointed(APP)).toFixed(1)} MB/s, ` +
+        `${(median(pointed(APP)) / median(pointed(DIRECT))).toFixed(2)}× the bare page fed ` +
+        `directly (${median(pointed(DIRECT)).toFixed(1)}), the bare page on the host ` +
+        `${(median(pointed(LIVE)) / median(pointed(DIRECT))).toFixed(2)}×`,
       `flow-control pauses: ${(pauses / appRuns / mb()).toFixed(2)} per MB`,
       'last line checked intact every round, app and bare page on the host (zero bytes lost)',
       ...cpu.lines('MB'),
