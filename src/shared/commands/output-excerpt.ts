@@ -68,7 +68,9 @@ export function createOutputExcerpt(
       head += plain.slice(0, room)
       plain = plain.slice(room)
     }
-    if (plain) tail = (tail + plain).slice(-tailChars)
+    // (A long chunk alone fills the tail: no copy of it joined to the old tail.)
+    if (plain.length >= tailChars) tail = plain.slice(-tailChars)
+    else if (plain) tail = (tail + plain).slice(-tailChars)
   }
   return {
     push(chunk) {

@@ -220,6 +220,24 @@ describe('tokens', () => {
     ])
   })
 
+  it('takes its fast path through exactly the code units stepping would print or keep', () => {
+    const kept = (1 << 0x09) | (1 << 0x0a) | (1 << 0x0d)
+    for (const textControls of [0, kept]) {
+      for (let c = 0; c <= 0xffff; c++) {
+        const step = new Ecma48Tokenizer().step(c)
+        const isText =
+          c === 0xfeff ||
+          step === Step.PRINT ||
+          (step === Step.EXECUTE && c < 0x20 && ((textControls >>> c) & 1) === 1)
+        const scanner = new TokenScanner(textControls)
+        const tokens = [...scanner.push(`a${String.fromCharCode(c)}b`), ...scanner.end()]
+        if (isText)
+          expect(tokens, `U+${c.toString(16)}`).toEqual([{ type: 'text', start: 0, end: 3 }])
+        else expect(tokens[0], `U+${c.toString(16)}`).toEqual({ type: 'text', start: 0, end: 1 })
+      }
+    }
+  })
+
   it('covers every code unit, in order, and gives the same tokens however the text is split', () => {
     fc.assert(
       fc.property(hostileText, cuts, (text, at) => {
