@@ -58,7 +58,9 @@ export function createOutputExcerpt(
 ): OutputExcerpt {
   const scanner = new TokenScanner(KEPT_CONTROLS)
   let head = ''
-  let tail = ''
+  /** The latest text in the pieces it came in, no more than the tail needs (joined at the end, not per chunk). */
+  const tailParts: string[] = []
+  let tailPartsLength = 0
   let total = 0
   let plainTotal = 0
   const keep = (plain: string) => {
@@ -68,9 +70,12 @@ export function createOutputExcerpt(
       head += plain.slice(0, room)
       plain = plain.slice(room)
     }
-    // (A long chunk alone fills the tail: no copy of it joined to the old tail.)
-    if (plain.length >= tailChars) tail = plain.slice(-tailChars)
-    else if (plain) tail = (tail + plain).slice(-tailChars)
+    if (!plain) return
+    tailParts.push(plain)
+    tailPartsLength += plain.length
+    while (tailParts.length > 1 && tailPartsLength - tailParts[0]!.length >= tailChars) {
+      tailPartsLength -= tailParts.shift()!.length
+    }
   }
   return {
     push(chunk) {
@@ -79,6 +84,7 @@ export function createOutputExcerpt(
     },
     finish() {
       keep(plainOf(scanner.end(), scanner.source, scanner.sourceStart))
+      const tail = tailParts.join('').slice(-tailChars)
       const truncated = plainTotal > headChars + tailChars
       const omitted = plainTotal - head.length - tail.length
       const output = truncated

@@ -37,6 +37,15 @@ describe('output excerpt', () => {
     )
   })
 
+  it('keeps the same head, tail and count however the output is split', () => {
+    fc.assert(
+      fc.property(hostileText, cuts, fc.nat(20), fc.nat(30), (text, at, head, tail) => {
+        expect(excerpt(chunked(text, at), head, tail + 1)).toEqual(excerpt([text], head, tail + 1))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
   it('removes a sequence split across chunks whole', () => {
     expect(excerpt(['ok ', `${ESC}]0;ti`, `tle${ESC}`, '\\', `${ESC}[3`, '1mred']).output).toBe(
       'ok red',
