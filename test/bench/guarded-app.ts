@@ -6,7 +6,8 @@ import { declareBenchIncident } from './app-session'
  * resting on the page. `keyboard`: Enter on the focused button, and the page never learns
  * where the pointer is. Chromium re-checks what is under a known pointer after every
  * layout (a hit test before each frame's animation callbacks): a page flooding its
- * terminal pays it every frame, ~5% of the app's throughput here (see terminal-throughput.ts).
+ * terminal pays it every frame: 2–5% of the app's throughput here (terminal-throughput
+ * measures both).
  */
 export type Press = 'pointer' | 'keyboard'
 

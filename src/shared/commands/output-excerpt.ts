@@ -58,7 +58,10 @@ export function createOutputExcerpt(
 ): OutputExcerpt {
   const scanner = new TokenScanner(KEPT_CONTROLS)
   let head = ''
-  /** The latest text in the pieces it came in, no more than the tail needs (joined at the end, not per chunk). */
+  /**
+   * The latest text in the pieces it came in, no more than the tail needs: joined once at
+   * the end, not per chunk.
+   */
   const tailParts: string[] = []
   let tailPartsLength = 0
   let total = 0
