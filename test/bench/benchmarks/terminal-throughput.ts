@@ -188,7 +188,8 @@ export function terminalThroughputBenchmark(): Benchmark {
     async setup() {
       file = join(mkdtempSync(join(tmpdir(), 'warroom-flood-')), 'flood.log')
       flood = await writeFlood(file)
-      // One browser for the three pages, measured with Playwright disconnected.
+      // One browser for every page (the bare ones and each round's app page), measured with
+      // Playwright disconnected.
       browser = await launchDetachableBrowser()
       session = await openAppSession({ inContext: browser.context })
       appAt = `${new URL(session.url).origin}/`
